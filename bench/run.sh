@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# radar benchmark: `radar list` on a generated radar of $ENTRIES entries, against the git
+# CLI reading the same blobs. Informational: exits 0 whether targets are met or missed;
+# exits 1 when a command fails, prints errors or gives an implausible answer; 2 on bad setup.
+#
+# Environment (all optional):
+#   RADAR    path to the radar binary      (default: ../build/radar from this folder)
+#   ENTRIES  entries to generate           (default: 2000)
+#   SEED     generator seed                (default: 42)
+#   RUNS     timed runs per command        (default: 7; the median is reported)
+#   PACK     1 = `git gc` the repository before measuring (default), 0 = leave it loose
+#   CC       compiler for the generator    (default: cc)
+set -euo pipefail
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+RADAR=${RADAR:-$here/../build/radar}
+ENTRIES=${ENTRIES:-2000}
+SEED=${SEED:-42}
+RUNS=${RUNS:-7}
+PACK=${PACK:-1}
+GEN=$here/gen-radar
+RATIO_TARGET=2.0
+MEM_TARGET_MIB=64
+
+die() { printf 'bench: %s\n' "$*" >&2; exit 2; }
+case $ENTRIES$RUNS in *[!0-9]*|'') die "ENTRIES and RUNS must be numbers" ;; esac
+[ "$RUNS" -ge 1 ] || die "RUNS must be at least 1"
+command -v git >/dev/null || die "git not found"
+
+# ---- the generator -----------------------------------------------------------------------
+if [ ! -x "$GEN" ] || [ "$here/gen-radar.c" -nt "$GEN" ]; then
+	"${CC:-cc}" -O2 -std=c11 -Wall -Wextra -o "$GEN" "$here/gen-radar.c"
+fi
+
+# ---- the repository ----------------------------------------------------------------------
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/radar-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+REPO=$tmp/repo
+errf=$tmp/stderr
+
+# A fixed identity, fixed dates and no user or system configuration: the same ENTRIES and
+# SEED give the same commit id on every machine.
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+export GIT_AUTHOR_NAME="Radar Bench" GIT_AUTHOR_EMAIL=bench@example.invalid
+export GIT_COMMITTER_NAME="Radar Bench" GIT_COMMITTER_EMAIL=bench@example.invalid
+export GIT_AUTHOR_DATE="2026-03-01T12:00:00+0000" GIT_COMMITTER_DATE="2026-03-01T12:00:00+0000"
+
+t_setup0=$(date +%s%N)
+"$GEN" "$REPO" --entries "$ENTRIES" --seed "$SEED"
+git init -q -b main "$REPO"
+git -C "$REPO" add -A
+git -C "$REPO" commit -q -m "Generated radar: $ENTRIES entries, seed $SEED"
+if [ "$PACK" = 1 ]; then
+	git -C "$REPO" gc -q    # a realistic repository is packed; this is what we measure
+fi
+t_setup1=$(date +%s%N)
+commit=$(git -C "$REPO" rev-parse HEAD)
+nblobs=$(git -C "$REPO" ls-tree -r HEAD radar | wc -l)
+[ "$nblobs" -eq "$ENTRIES" ] || { echo "bench: expected $ENTRIES blobs, found $nblobs" >&2; exit 1; }
+objinfo=$(git -C "$REPO" count-objects -v | awk '
+	/^count:/ {loose=$2} /^packs:/ {packs=$2} /^size-pack:/ {sp=$2} /^size:/ {sz=$2}
+	END {printf "%d pack(s) of %d KiB, %d loose objects (%d KiB)", packs, sp, loose, sz}')
+
+# ---- measuring -----------------------------------------------------------------------------
+# Wall time: bash's $EPOCHREALTIME (no fork, microseconds); else `date +%s%N`.
+now_us() {
+	if [ -n "${EPOCHREALTIME:-}" ]; then
+		now=${EPOCHREALTIME/[.,]/}
+	else
+		now=$(( $(date +%s%N) / 1000 ))
+	fi
+}
+timer="\$EPOCHREALTIME"; [ -n "${EPOCHREALTIME:-}" ] || timer="date +%s%N"
+
+# Peak RSS: GNU time's %M (KiB). For a pipeline it is the largest single process.
+gnutime=""
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+	gnutime=/usr/bin/time
+fi
+
+# The baseline runs as a pipeline in this shell (pipefail is on, so any stage failing counts);
+# under GNU time it runs in `bash -c`, whose own few MiB stay below git's.
+git_baseline() { git -C "$REPO" ls-tree -r HEAD radar | awk '{print $3}' | git -C "$REPO" cat-file --batch; }
+baseline_sh='set -o pipefail; git -C "$1" ls-tree -r HEAD radar | awk "{print \$3}" | git -C "$1" cat-file --batch'
+radar_wt()  { "$RADAR" -C "$REPO" list; }
+radar_rev() { "$RADAR" -C "$REPO" --rev HEAD list; }
+
+failed=0
+warned=""
+# check LABEL RC: a non-zero status, or stderr saying error/fatal, is a failure;
+# other stderr output (warnings) is shown once and does not fail the run.
+check() {
+	local label=$1 rc=$2
+	if [ "$rc" -ne 0 ] || grep -qiE 'error|fatal|sanitizer|panic' "$errf"; then
+		printf 'bench: %s failed (exit %s):\n' "$label" "$rc" >&2
+		head -n 20 "$errf" | sed 's/^/  | /' >&2
+		exit 1
+	fi
+	if [ -s "$errf" ] && [[ $warned != *"|$label|"* ]]; then
+		warned="$warned|$label|"
+		printf 'bench: note: %s wrote %s line(s) on stderr, e.g.:\n' "$label" "$(wc -l < "$errf")" >&2
+		head -n 3 "$errf" | sed 's/^/  | /' >&2
+	fi
+}
+
+# measure LABEL FUNCTION: one warm-up run, RUNS timed runs, one run under GNU time.
+# Sets med_us and peak_kib.
+measure() {
+	local label=$1 fn=$2 i rc t0 samples=()
+	rc=0; "$fn" >/dev/null 2>"$errf" || rc=$?; check "$label" "$rc"
+	for ((i = 0; i < RUNS; i++)); do
+		now_us; t0=$now
+		rc=0; "$fn" >/dev/null 2>"$errf" || rc=$?
+		now_us
+		check "$label" "$rc"
+		samples+=($((now - t0)))
+	done
+	med_us=$(printf '%s\n' "${samples[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+	peak_kib=""
+	if [ -n "$gnutime" ]; then
+		rc=0
+		case $fn in
+		git_baseline) $gnutime -f %M -o "$tmp/rss" bash -c "$baseline_sh" bash "$REPO" >/dev/null 2>"$errf" || rc=$? ;;
+		radar_wt)     $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" list >/dev/null 2>"$errf" || rc=$? ;;
+		radar_rev)    $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" --rev HEAD list >/dev/null 2>"$errf" || rc=$? ;;
+		esac
+		check "$label" "$rc"
+		peak_kib=$(tail -n 1 "$tmp/rss")
+	fi
+}
+
+ms()  { awk -v u="$1" 'BEGIN {printf "%.1f", u / 1000}'; }
+mib() { if [ -n "$1" ]; then awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; else printf 'n/a'; fi; }
+
+echo "radar benchmark: $ENTRIES entries (seed $SEED), commit ${commit:0:12}, $objinfo"
+echo "  repository generated and committed in $(( (t_setup1 - t_setup0) / 1000000 )) ms; $RUNS timed runs per command after 1 warm-up, median wall time ($timer)"
+[ -n "$gnutime" ] || echo "  peak memory: GNU time (/usr/bin/time, Debian package 'time') not found; memory not measured"
+
+measure "git ls-tree | cat-file --batch" git_baseline
+git_us=$med_us git_kib=$peak_kib
+
+have_radar=1
+if [ ! -f "$RADAR" ] || [ ! -x "$RADAR" ]; then
+	have_radar=0
+fi
+
+rows=()
+row() { rows+=("$(printf '%-34s %10s %9s %8s  %s' "$1" "$2" "$3" "$4" "$5")"); }
+row "command" "median ms" "peak MiB" "vs git" "targets (ratio <= ${RATIO_TARGET}x, peak < ${MEM_TARGET_MIB} MiB)"
+row "git ls-tree | cat-file --batch" "$(ms "$git_us")" "$(mib "$git_kib")" "1.00x" "(baseline)"
+
+if [ "$have_radar" = 1 ]; then
+	for spec in "radar list:radar_wt" "radar --rev HEAD list:radar_rev"; do
+		label=${spec%%:*} fn=${spec#*:}
+		measure "$label" "$fn"
+		ratio=$(awk -v a="$med_us" -v b="$git_us" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')
+		rmark=$(awk -v r="$ratio" -v t="$RATIO_TARGET" 'BEGIN {print (r <= t) ? "PASS" : "MISS"}')
+		if [ -n "$peak_kib" ]; then
+			mmark=$(awk -v k="$peak_kib" -v t="$MEM_TARGET_MIB" 'BEGIN {print (k < t * 1024) ? "PASS" : "MISS"}')
+		else
+			mmark="n/a"
+		fi
+		row "$label" "$(ms "$med_us")" "$(mib "$peak_kib")" "${ratio}x" "ratio $rmark, memory $mmark"
+	done
+fi
+
+echo
+printf '%s\n' "${rows[@]}"
+echo
+
+if [ "$have_radar" = 0 ]; then
+	echo "bench: radar binary not found at $RADAR (build it with 'make'); only the baseline was measured" >&2
+	exit 1
+fi
+
+# ---- sanity: radar read every entry, and the same ones from the tree and from the commit ----
+count_items() {
+	if command -v jq >/dev/null; then
+		jq 'if type == "array" then length else error("not an array") end' "$1"
+	else
+		grep -o '"id"[[:space:]]*:' "$1" | wc -l
+	fi
+}
+rc=0; "$RADAR" -C "$REPO" list --format json >"$tmp/wt.json" 2>"$errf" || rc=$?
+check "radar list --format json" "$rc"
+rc=0; "$RADAR" -C "$REPO" --rev HEAD list --format json >"$tmp/rev.json" 2>"$errf" || rc=$?
+check "radar --rev HEAD list --format json" "$rc"
+n=$(count_items "$tmp/wt.json" 2>"$errf") || { echo "bench: radar list --format json: not a JSON array" >&2; head -n 5 "$errf" >&2; exit 1; }
+n=$(echo $n)
+if [ "$n" != "$ENTRIES" ]; then
+	echo "bench: sanity MISS: radar list --format json gave $n items, expected $ENTRIES" >&2
+	failed=1
+else
+	echo "sanity: radar list --format json has $n items (expected $ENTRIES): ok"
+fi
+if cmp -s "$tmp/wt.json" "$tmp/rev.json"; then
+	echo "sanity: working tree and --rev HEAD give identical JSON: ok"
+else
+	echo "bench: sanity MISS: radar list --format json differs between the working tree and --rev HEAD" >&2
+	diff "$tmp/wt.json" "$tmp/rev.json" | head -n 10 >&2 || true
+	failed=1
+fi
+exit "$failed"

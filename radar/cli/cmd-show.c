@@ -1,0 +1,211 @@
+/* radar show NAME: everything known about one entry. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* The title line ("# 7. Keep Mojo in assess") of ADR number n, or NULL. */
+static char *adr_title(const repo *r, const radar_config *cfg, long n, char **file)
+{
+	char **names = NULL, *buf = NULL, *title = NULL;
+	size_t count = 0, len;
+	strbuf err = STRBUF_INIT, path = STRBUF_INIT;
+
+	*file = NULL;
+	if (repo_list_dir(r, cfg->adr_path, &names, &count, &err))
+		goto cleanup;
+	for (size_t i = 0; i < count; i++) {
+		char *end;
+		long num = strtol(names[i], &end, 10);
+		if (end == names[i] || num != n || *end != '-')
+			continue;
+		strbuf_printf(&path, "%s/%s", cfg->adr_path, names[i]);
+		*file = xstrdup(path.buf);
+		if (repo_read_file(r, path.buf, 4 << 20, &buf, &len, &err))
+			break;
+		for (char *line = buf; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			if (line[0] == '#' && line[1] == ' ') {
+				size_t l = strcspn(line + 2, "\r\n");
+				title = xstrndup(line + 2, l);
+				break;
+			}
+		}
+		break;
+	}
+cleanup:
+	free(buf);
+	repo_names_free(names, count);
+	strbuf_free(&err);
+	strbuf_free(&path);
+	return title;
+}
+
+static json_t *strings_json(char **v, size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(v[i]));
+	return arr;
+}
+
+static int run(cli_ctx *c, const cli_args *a)
+{
+	repo *r = NULL;
+	radar *rd = NULL;
+	diag_list dl = DIAG_LIST_INIT;
+	const radar_entry *e;
+	const radar_config *cfg;
+	radar_score s;
+	int rc = EXIT_DATA;
+
+	if (a->npos != 1)
+		return cli_usage_error(c, a->npos ? "one NAME at a time" : "which entry? give its NAME");
+	if (cli_load(c, &r, &rd, RADAR_LOAD_JUDGMENTS, &dl, 1))
+		goto cleanup;
+	if (!(e = cli_find_entry(c, rd, a->pos[0])))
+		goto cleanup;
+	cfg = rd->cfg;
+	radar_score_compute(&s, cfg, e);
+	if (c->json) {
+		json_t *o = json_object(), *adrs = json_array(), *ratings = json_array(),
+		       *judgments = json_array();
+		json_object_set_new(o, "id", json_string(e->id));
+		json_object_set_new(o, "name", json_string(e->name));
+		json_object_set_new(o, "file", json_string(e->path));
+		json_object_set_new(o, "quadrant", json_string(cfg->quadrants[e->quadrant].id));
+		json_object_set_new(o, "ring", s.placement >= 0 ? json_string(cfg->rings[s.placement].id) : json_null());
+		json_object_set_new(o, "declared_ring", s.declared >= 0 ? json_string(cfg->rings[s.declared].id) : json_null());
+		json_object_set_new(o, "scorecard_ring", s.ring >= 0 ? json_string(cfg->rings[s.ring].id) : json_null());
+		json_object_set_new(o, "total", s.scored ? cli_json_fixed(s.total) : json_null());
+		json_object_set_new(o, "total_exact", s.scored ? cli_json_exact(s.total) : json_null());
+		json_object_set_new(o, "mismatch", json_boolean(s.mismatch));
+		json_object_set_new(o, "description", e->description ? json_string(e->description) : json_null());
+		json_object_set_new(o, "tags", strings_json(e->tags, e->ntags));
+		json_object_set_new(o, "links", strings_json(e->links, e->nlinks));
+		for (size_t i = 0; i < e->nadrs; i++) {
+			char *file, *title = adr_title(r, cfg, e->adrs[i], &file);
+			json_t *aj = json_object();
+			json_object_set_new(aj, "number", json_integer(e->adrs[i]));
+			json_object_set_new(aj, "title", title ? json_string(title) : json_null());
+			json_object_set_new(aj, "file", file ? json_string(file) : json_null());
+			json_array_append_new(adrs, aj);
+			free(title);
+			free(file);
+		}
+		json_object_set_new(o, "adrs", adrs);
+		for (size_t i = 0; i < e->nratings; i++) {
+			const radar_rating *rt = &e->ratings[i];
+			json_t *rj = json_object();
+			char d[11];
+			date_format(rt->when, d);
+			json_object_set_new(rj, "date", json_string(d));
+			json_object_set_new(rj, "by", json_string(rt->by));
+			for (size_t k = 0; k < cfg->ndimensions; k++)
+				if (rt->half[k] >= 0)
+					json_object_set_new(rj, cfg->dimensions[k].id,
+							    cli_json_number(frac_make(rt->half[k], 2)));
+			json_object_set_new(rj, "note", rt->note ? json_string(rt->note) : json_null());
+			json_array_append_new(ratings, rj);
+		}
+		json_object_set_new(o, "scores", ratings);
+		for (size_t i = 0; i < rd->njudgments; i++) {
+			const radar_judgment *j = rd->judgments[i];
+			if (j->subject && !strcmp(j->subject, e->id))
+				json_array_append_new(judgments, json_string(j->path));
+		}
+		json_object_set_new(o, "judgments", judgments);
+		cli_json_print(o);
+	} else {
+		strbuf sb = STRBUF_INIT;
+		strbuf_printf(&sb, "%s%s%s (%s)\n", cli_sgr(c, "1"), e->name, cli_sgr(c, "0"), e->id);
+		strbuf_printf(&sb, "  Quadrant   %s\n", cfg->quadrants[e->quadrant].name);
+		strbuf_printf(&sb, "  Ring       %s", s.placement >= 0 ? cfg->rings[s.placement].name : "none");
+		if (s.scored) {
+			strbuf t = STRBUF_INIT;
+			frac_format_fixed(&t, s.total, 2);
+			strbuf_printf(&sb, "  (scorecard %s, %s%s)", t.buf, cfg->rings[s.ring].id,
+				      s.mismatch ? ": mismatch" : "");
+			strbuf_free(&t);
+		}
+		strbuf_printf(&sb, "\n  File       %s\n", e->path);
+		if (e->ntags) {
+			strbuf_puts(&sb, "  Tags       ");
+			for (size_t i = 0; i < e->ntags; i++)
+				strbuf_printf(&sb, "%s%s", i ? ", " : "", e->tags[i]);
+			strbuf_putc(&sb, '\n');
+		}
+		for (size_t i = 0; i < e->nlinks; i++)
+			strbuf_printf(&sb, "  %s %s\n", i ? "          " : "Links     ", e->links[i]);
+		if (e->description)
+			strbuf_printf(&sb, "\n  %s\n", e->description);
+		if (e->nadrs) {
+			strbuf_puts(&sb, "\nDecisions\n");
+			for (size_t i = 0; i < e->nadrs; i++) {
+				char *file, *title = adr_title(r, cfg, e->adrs[i], &file);
+				if (title)
+					strbuf_printf(&sb, "  %s  (%s)\n", title, file);
+				else
+					strbuf_printf(&sb, "  ADR %ld: not found in %s\n", e->adrs[i], cfg->adr_path);
+				free(title);
+				free(file);
+			}
+		}
+		if (e->nratings) {
+			strbuf_puts(&sb, "\nScores\n");
+			for (size_t i = 0; i < e->nratings; i++) {
+				const radar_rating *rt = &e->ratings[i];
+				char d[11];
+				date_format(rt->when, d);
+				strbuf_printf(&sb, "  %s  ", d);
+				cli_pad(&sb, rt->by, 8);
+				for (size_t k = 0; k < cfg->ndimensions; k++) {
+					if (rt->half[k] < 0)
+						strbuf_printf(&sb, "  %s -  ", cfg->dimensions[k].id);
+					else
+						strbuf_printf(&sb, "  %s %d%-2s", cfg->dimensions[k].id,
+							      rt->half[k] / 2, rt->half[k] % 2 ? ".5" : "");
+				}
+				if (rt->note)
+					strbuf_printf(&sb, "  \"%s\"", rt->note);
+				strbuf_putc(&sb, '\n');
+			}
+		}
+		{
+			int any = 0;
+			for (size_t i = 0; i < rd->njudgments; i++) {
+				const radar_judgment *j = rd->judgments[i];
+				char d[11];
+				if (!j->subject || strcmp(j->subject, e->id))
+					continue;
+				if (!any++)
+					strbuf_puts(&sb, "\nJudgments\n");
+				date_format(j->when, d);
+				strbuf_printf(&sb, "  %s  %s  %s\n", d, j->decision ? j->decision : "",
+					      j->verdict == VERDICT_CORRECT ? "(correct)" :
+					      j->verdict == VERDICT_PARTIAL ? "(partial)" :
+					      j->verdict == VERDICT_INCORRECT ? "(incorrect)" : "(open)");
+			}
+		}
+		strbuf_printf(&sb, "\nSee 'radar score %s' for the scorecard.\n", e->id);
+		fputs(sb.buf, stdout);
+		strbuf_free(&sb);
+	}
+	radar_score_release(&s);
+	rc = dl.errors ? EXIT_DATA : EXIT_OK;
+cleanup:
+	diag_list_free(&dl);
+	radar_free(rd);
+	repo_free(r);
+	return rc;
+}
+
+static const cli_option options[] = { { NULL, 0, NULL, NULL } };
+
+const cli_command cmd_show = {
+	.name = "show",
+	.usage = "NAME",
+	.summary = "show an entry: description, placement, linked ADRs, score blocks, judgments",
+	.options = options,
+	.reads = 1,
+	.run = run,
+};
