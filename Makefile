@@ -9,10 +9,10 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = libgit2 yaml-0.1 jansson
+PKGS = libgit2 yaml-0.1 jansson cairo pangocairo
 
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Iradar $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -I. -Iradar $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ifeq ($(DEVELOPER),1)
 ALL_CFLAGS += -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
@@ -25,7 +25,8 @@ ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recov
 LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
-LIB_SRC = $(wildcard radar/util/*.c) $(filter-out radar/cli/%,$(wildcard radar/*.c))
+LIB_SRC = $(wildcard radar/util/*.c) $(filter-out radar/cli/%,$(wildcard radar/*.c)) \
+	$(wildcard adr/*.c) $(wildcard renderer/*.c)
 CLI_SRC = $(wildcard radar/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -35,7 +36,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all deps demo test check unit e2e test-plain test-sanitize bench install uninstall clean
 all: $(BUILD)/radar $(BUILD)/adr
 
-$(BUILD)/obj/%.o: %.c $(wildcard radar/*.h radar/util/*.h radar/cli/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard radar/*.h radar/util/*.h radar/cli/*.h adr/*.h renderer/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 

@@ -23,6 +23,7 @@ static int run(cli_ctx *c, const cli_args *a)
 		   *tag = cli_opt(c, a, "tag");
 	int ring = -1, quadrant = -1, rc = EXIT_DATA;
 	radar_score *scores = NULL;
+	char *shown_entry = NULL; /* passes the filters */
 	json_t *arr = NULL;
 	size_t namew = 4, idw = 2, shown = 0;
 	strbuf sb = STRBUF_INIT;
@@ -44,16 +45,16 @@ static int run(cli_ctx *c, const cli_args *a)
 		goto cleanup;
 	}
 	scores = xcalloc(rd->nentries + 1, sizeof(*scores));
+	shown_entry = xcalloc(rd->nentries + 1, 1);
 	arr = json_array();
 	for (size_t i = 0; i < rd->nentries; i++) {
 		const radar_entry *e = rd->entries[i];
 		radar_score *s = &scores[i];
 		radar_score_compute(s, rd->cfg, e);
 		if ((ring >= 0 && s->placement != ring) || (quadrant >= 0 && e->quadrant != quadrant) ||
-		    (tag && !has_tag(e, tag))) {
-			s->ndims = (size_t)-1; /* filtered out */
+		    (tag && !has_tag(e, tag)))
 			continue;
-		}
+		shown_entry[i] = 1;
 		if (text_width(e->name) > namew)
 			namew = text_width(e->name);
 		if (strlen(e->id) > idw)
@@ -63,7 +64,7 @@ static int run(cli_ctx *c, const cli_args *a)
 		const radar_entry *e = rd->entries[i];
 		const radar_score *s = &scores[i];
 		const radar_config *cfg = rd->cfg;
-		if (s->ndims == (size_t)-1)
+		if (!shown_entry[i])
 			continue;
 		shown++;
 		if (c->json) {
@@ -121,12 +122,10 @@ static int run(cli_ctx *c, const cli_args *a)
 	rc = dl.errors ? EXIT_DATA : EXIT_OK;
 cleanup:
 	if (scores)
-		for (size_t i = 0; i < rd->nentries; i++) {
-			if (scores[i].ndims == (size_t)-1)
-				scores[i].ndims = 0;
+		for (size_t i = 0; i < rd->nentries; i++)
 			radar_score_release(&scores[i]);
-		}
 	free(scores);
+	free(shown_entry);
 	json_decref(arr);
 	strbuf_free(&sb);
 	diag_list_free(&dl);

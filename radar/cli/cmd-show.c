@@ -167,6 +167,8 @@ static int run(cli_ctx *c, const cli_args *a)
 				}
 				if (rt->note)
 					strbuf_printf(&sb, "  \"%s\"", rt->note);
+				while (sb.len && sb.buf[sb.len - 1] == ' ')
+					sb.buf[--sb.len] = '\0';
 				strbuf_putc(&sb, '\n');
 			}
 		}

@@ -2,7 +2,7 @@
 #define RADAR_REPO_H
 /*
  * The data repository: where radar reads its files and how it writes them.
- * This module (repo.c) is the only one that includes git2.h.
+ * Its implementation (repo*.c, repo-private.h) is the only code that includes git2.h.
  *
  * Reading sees the working tree by default, uncommitted edits included; with
  * a revision it reads that commit's tree straight from the object database

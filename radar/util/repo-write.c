@@ -1,0 +1,562 @@
+/*
+ * Writing: the writers' lock, atomic file writes through the work tree, and
+ * a commit of exactly the written paths that leaves everything else the
+ * user has staged alone.
+ */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+
+#include "repo-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+/* How often a commit is rebuilt on a moved tip before giving up. */
+#define COMMIT_ATTEMPTS 50
+
+/* ---- locking ------------------------------------------------------------ */
+
+int repo_lock(repo *r, strbuf *err)
+{
+	strbuf path = STRBUF_INIT;
+	int fd = -1, ret = REPO_ERROR;
+
+	if (!r->is_git || r->lockfd >= 0)
+		return 0;
+	/* The common dir, so writers in linked worktrees wait for each other too. */
+	strbuf_printf(&path, "%sradar.lock", r->commondir);
+	fd = open(path.buf, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		repo__set_err(err, "%s: %s", path.buf, strerror(errno));
+		goto cleanup;
+	}
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			repo__set_err(err, "%s: %s", path.buf, strerror(errno));
+			goto cleanup;
+		}
+	}
+	r->lockfd = fd;
+	fd = -1;
+	ret = 0;
+
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	strbuf_free(&path);
+	return ret;
+}
+
+void repo_unlock(repo *r)
+{
+	if (r && r->lockfd >= 0) {
+		/* Closing releases the flock. */
+		close(r->lockfd);
+		r->lockfd = -1;
+	}
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+int fs_write_atomic(const char *path, const char *data, size_t len, strbuf *err)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	char *dir = NULL;
+	strbuf tmp = STRBUF_INIT;
+	int fd = -1, dfd, ret = REPO_ERROR, e;
+	size_t done = 0;
+
+	if (!*base) {
+		repo__set_err(err, "%s: %s", path, strerror(EISDIR));
+		return REPO_ERROR;
+	}
+	dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+		    : xstrdup(".");
+	strbuf_printf(&tmp, "%s/.%s.tmpXXXXXX", dir, base);
+	if ((fd = mkstemp(tmp.buf)) < 0) {
+		e = errno;
+		strbuf_reset(&tmp);
+		repo__set_err(err, "%s: %s", path, strerror(e));
+		goto cleanup;
+	}
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		done += (size_t)n;
+	}
+	if (fsync(fd) < 0 || fchmod(fd, 0644) < 0)
+		goto fail;
+	e = close(fd);
+	fd = -1;
+	if (e < 0 || rename(tmp.buf, path) < 0)
+		goto fail;
+	strbuf_reset(&tmp);
+	/*
+	 * Makes the rename durable. Best effort: the new file is already in
+	 * place, so failing here would report a write that did happen.
+	 */
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		(void)fsync(dfd);
+		close(dfd);
+	}
+	ret = 0;
+	goto cleanup;
+
+fail:
+	repo__set_err(err, "%s: %s", path, strerror(errno));
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	if (tmp.len)
+		unlink(tmp.buf);
+	strbuf_free(&tmp);
+	free(dir);
+	return ret;
+}
+
+/*
+ * Whether a clean path has a ".git" component (any case, as git itself
+ * refuses): a configured folder must not let a write plant files, such as
+ * hooks, in the repository's own directory.
+ */
+static int in_dot_git(const char *path)
+{
+	const char *p = path;
+
+	for (;;) {
+		size_t n = strcspn(p, "/");
+
+		if (n == 4 && strncasecmp(p, ".git", 4) == 0)
+			return 1;
+		if (!p[n])
+			return 0;
+		p += n + 1;
+	}
+}
+
+/* mkdir -p for the parents of a clean path, refusing symlinked directories. */
+static int make_parents(const repo *r, const char *path, strbuf *err)
+{
+	char *copy = xstrdup(path);
+	char *p = copy, *slash;
+	int fd = r->rootfd, next, ret = REPO_ERROR;
+
+	while ((slash = strchr(p, '/'))) {
+		*slash = '\0';
+		if (mkdirat(fd, p, 0777) < 0 && errno != EEXIST) {
+			repo__set_err(err, "%s: %s", copy, strerror(errno));
+			goto cleanup;
+		}
+		next = openat(fd, p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (next < 0) {
+			if (errno == ELOOP || errno == ENOTDIR)
+				repo__set_err(err, "%s: is not a directory (or is a symbolic link); refused", copy);
+			else
+				repo__set_err(err, "%s: %s", copy, strerror(errno));
+			goto cleanup;
+		}
+		repo__close_dir(r, fd);
+		fd = next;
+		*slash = '/';
+		p = slash + 1;
+	}
+	ret = 0;
+
+cleanup:
+	repo__close_dir(r, fd);
+	free(copy);
+	return ret;
+}
+
+/*
+ * The identity git would use: GIT_AUTHOR_* / GIT_COMMITTER_* from the
+ * environment over user.name / user.email from the configuration.
+ */
+static int identity(git_signature **out, git_repository *git, const char *who)
+{
+	char key[32];
+	const char *name, *email;
+	git_signature *def = NULL;
+	int error;
+
+	snprintf(key, sizeof(key), "GIT_%s_NAME", who);
+	name = getenv(key);
+	snprintf(key, sizeof(key), "GIT_%s_EMAIL", who);
+	email = getenv(key);
+	if (name && *name && email && *email)
+		return git_signature_now(out, name, email);
+	if ((error = git_signature_default(&def, git)) < 0)
+		return error;
+	if (!(name && *name) && !(email && *email)) {
+		*out = def;
+		return 0;
+	}
+	error = git_signature_now(out, name && *name ? name : def->name,
+				  email && *email ? email : def->email);
+	git_signature_free(def);
+	return error;
+}
+
+/* The first line of a commit message, as git puts it in the reflog. */
+static char *summary(const char *message)
+{
+	size_t n = strcspn(message, "\n");
+
+	return xstrndup(message, n);
+}
+
+/*
+ * Creates the first commit of an unborn branch. git_commit_create with
+ * update_ref would overwrite a branch that someone else created meanwhile;
+ * creating the branch ref without force fails instead, and we retry.
+ */
+static int commit_unborn(git_oid *id, git_repository *git, const git_signature *author,
+			 const git_signature *committer, const char *message,
+			 git_tree *tree, int *retry, strbuf *err)
+{
+	git_reference *head = NULL, *ref = NULL;
+	strbuf log = STRBUF_INIT;
+	char *sum = summary(message);
+	int error, ret = REPO_ERROR;
+
+	*retry = 0;
+	if (git_reference_lookup(&head, git, "HEAD") < 0 ||
+	    git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
+		/* HEAD changed under us (now detached or valid): start over. */
+		git_error_clear();
+		*retry = 1;
+		goto cleanup;
+	}
+	if (git_commit_create(id, git, NULL, author, committer, NULL, message,
+			      tree, 0, NULL) < 0) {
+		repo__set_err(err, "cannot commit: %s", repo__git_msg());
+		goto cleanup;
+	}
+	strbuf_printf(&log, "commit (initial): %s", sum);
+	error = git_reference_create(&ref, git, git_reference_symbolic_target(head),
+				     id, 0, log.buf);
+	if (error == GIT_EEXISTS) {
+		git_error_clear();
+		*retry = 1;
+		goto cleanup;
+	}
+	if (error < 0) {
+		repo__set_err(err, "cannot commit: %s", repo__git_msg());
+		goto cleanup;
+	}
+	ret = 0;
+
+cleanup:
+	git_reference_free(ref);
+	git_reference_free(head);
+	strbuf_free(&log);
+	free(sum);
+	return ret;
+}
+
+/* A held ref lock is released within milliseconds; spinning would only burn attempts. */
+static void pause_briefly(void)
+{
+	struct timespec ts = { 0, 20 * 1000 * 1000 };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * Commits the blobs on the current tip. Compare-and-swap: the commit is
+ * built on the tip we read, and git_commit_create refuses (GIT_EMODIFIED)
+ * to move a branch that is no longer there; then we rebuild on the new tip.
+ * *id is left zero when the tree would not change: no empty commits.
+ */
+static int commit_paths(git_repository *git, const git_tree_update *updates, size_t n,
+			const char *message, const git_signature *author,
+			const git_signature *committer, git_oid *id, int *made, strbuf *err)
+{
+	int attempt, error, ret = REPO_ERROR;
+	git_commit *tip = NULL;
+	git_tree *base = NULL, *tree = NULL;
+	git_oid tip_id, tree_id;
+
+	*made = 0;
+	for (attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+		int unborn, retry = 0;
+
+		git_commit_free(tip);
+		git_tree_free(base);
+		git_tree_free(tree);
+		tip = NULL;
+		base = tree = NULL;
+
+		error = git_reference_name_to_id(&tip_id, git, "HEAD");
+		unborn = error == GIT_ENOTFOUND;
+		if (error < 0 && !unborn) {
+			repo__set_err(err, "HEAD: %s", repo__git_msg());
+			goto cleanup;
+		}
+		git_error_clear();
+		if (!unborn && (git_commit_lookup(&tip, git, &tip_id) < 0 ||
+				git_commit_tree(&base, tip) < 0)) {
+			repo__set_err(err, "HEAD: %s", repo__git_msg());
+			goto cleanup;
+		}
+		if (git_tree_create_updated(&tree_id, git, base, n, updates) < 0 ||
+		    git_tree_lookup(&tree, git, &tree_id) < 0) {
+			repo__set_err(err, "cannot build the commit's tree: %s", repo__git_msg());
+			goto cleanup;
+		}
+		if (base && git_oid_equal(&tree_id, git_tree_id(base))) {
+			ret = 0;
+			goto cleanup;
+		}
+		if (unborn) {
+			if (commit_unborn(id, git, author, committer, message, tree,
+					  &retry, err) < 0)
+				goto cleanup;
+		} else {
+			const git_commit *parents[1] = { tip };
+
+			error = git_commit_create(id, git, "HEAD", author, committer, NULL,
+						  message, tree, 1, parents);
+			/*
+			 * GIT_EMODIFIED: the tip moved. GIT_ELOCKED: another
+			 * writer holds the ref's lock right now.
+			 */
+			if (error == GIT_EMODIFIED || error == GIT_ELOCKED) {
+				git_error_clear();
+				retry = 1;
+				if (error == GIT_ELOCKED)
+					pause_briefly();
+			} else if (error < 0) {
+				repo__set_err(err, "cannot commit: %s", repo__git_msg());
+				goto cleanup;
+			}
+		}
+		if (!retry) {
+			*made = 1;
+			ret = 0;
+			goto cleanup;
+		}
+	}
+	repo__set_err(err, "cannot commit: the branch kept moving (%d attempts)", COMMIT_ATTEMPTS);
+
+cleanup:
+	git_commit_free(tip);
+	git_tree_free(base);
+	git_tree_free(tree);
+	return ret;
+}
+
+/*
+ * Stages exactly these paths; every other index entry stays as it was.
+ * A git process may hold index.lock for a moment (an editor's background
+ * `git status`): wait for it, re-reading so its update is not undone.
+ */
+static int stage_paths(git_repository *git, const git_tree_update *updates, size_t n,
+		       strbuf *err)
+{
+	git_index *idx = NULL;
+	size_t i;
+	int attempt, error = 0, ret = REPO_ERROR;
+
+	if (git_repository_index(&idx, git) < 0)
+		goto fail;
+	for (attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+		if (attempt)
+			pause_briefly();
+		if (git_index_read(idx, 0) < 0)
+			goto fail;
+		for (i = 0; i < n; i++)
+			if (git_index_add_bypath(idx, updates[i].path) < 0)
+				goto fail;
+		if ((error = git_index_write(idx)) != GIT_ELOCKED)
+			break;
+	}
+	if (error < 0)
+		goto fail;
+	ret = 0;
+	goto cleanup;
+
+fail:
+	repo__set_err(err, "cannot update the index: %s", repo__git_msg());
+cleanup:
+	git_index_free(idx);
+	return ret;
+}
+
+int repo_write(repo *r, const repo_file *files, size_t n, const char *message,
+	       int commit, char **commit_id, strbuf *err)
+{
+	strbuf *paths = NULL;
+	strbuf full = STRBUF_INIT, lock = STRBUF_INIT, msg = STRBUF_INIT;
+	git_signature *author = NULL, *committer = NULL;
+	git_tree_update *updates = NULL;
+	size_t i, j, nupdates = 0;
+	struct stat st;
+	git_oid id;
+	int made = 0, ret = REPO_ERROR;
+
+	if (commit_id)
+		*commit_id = NULL;
+	if (r->rev) {
+		repo__set_err(err, "cannot write: reading revision %s", r->rev);
+		return REPO_ERROR;
+	}
+	if (r->bare || r->reads_tree) {
+		repo__set_err(err, "cannot write in a bare repository");
+		return REPO_ERROR;
+	}
+	commit = commit && r->is_git;
+
+	paths = xcalloc(n ? n : 1, sizeof(*paths));
+	for (i = 0; i < n; i++) {
+		if (repo__clean_path(files[i].path, &paths[i], err) < 0)
+			goto cleanup;
+		if (!paths[i].len) {
+			repo__set_err(err, "%s: is not a regular file", files[i].path);
+			goto cleanup;
+		}
+		if (in_dot_git(paths[i].buf)) {
+			repo__set_err(err, "%s: refusing to write inside .git", files[i].path);
+			goto cleanup;
+		}
+	}
+
+	/* Everything that can refuse the write does so before a file changes. */
+	if (commit) {
+		strbuf_printf(&lock, "%sindex.lock", r->gitdir);
+		if (lstat(lock.buf, &st) == 0) {
+			repo__set_err(err,
+				"Unable to create '%s': File exists.\n\n"
+				"Another git process seems to be running in this repository, e.g.\n"
+				"an editor opened by 'git commit'. Please make sure all processes\n"
+				"are terminated then try again. If it still fails, a git process\n"
+				"may have crashed in this repository earlier:\n"
+				"remove the file manually to continue.",
+				lock.buf);
+			ret = REPO_ELOCKED;
+			goto cleanup;
+		}
+		if (repo__need_git(r, err) < 0)
+			goto cleanup;
+		if (identity(&author, r->git, "AUTHOR") < 0 ||
+		    identity(&committer, r->git, "COMMITTER") < 0) {
+			repo__set_err(err, "no Git identity: set user.name and user.email "
+				"(git config --global user.name \"Your Name\"; "
+				"git config --global user.email you@example.com)");
+			goto cleanup;
+		}
+	}
+
+	/* A directory we hold open might be replaced by the writes below. */
+	repo__cache_clear(r);
+	for (i = 0; i < n; i++) {
+		if (make_parents(r, paths[i].buf, err) < 0)
+			goto cleanup;
+		strbuf_reset(&full);
+		strbuf_printf(&full, "%s%s", r->root, paths[i].buf);
+		if (fs_write_atomic(full.buf, files[i].data, files[i].len, err) < 0)
+			goto cleanup;
+	}
+	if (!commit || !n) {
+		ret = 0;
+		goto cleanup;
+	}
+
+	/*
+	 * Blobs from the files as written, through the same filters
+	 * (.gitattributes) git_index_add_bypath applies, so that index and
+	 * commit agree. A path given twice keeps its last content.
+	 */
+	updates = xcalloc(n ? n : 1, sizeof(*updates));
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nupdates; j++)
+			if (strcmp(updates[j].path, paths[i].buf) == 0)
+				break;
+		if (j < nupdates)
+			continue;
+		updates[nupdates].action = GIT_TREE_UPDATE_UPSERT;
+		updates[nupdates].filemode = GIT_FILEMODE_BLOB;
+		updates[nupdates].path = paths[i].buf;
+		if (git_blob_create_from_workdir(&updates[nupdates].id, r->git,
+						 paths[i].buf) < 0) {
+			repo__set_err(err, "%s: %s", paths[i].buf, repo__git_msg());
+			goto cleanup;
+		}
+		nupdates++;
+	}
+	/* As git commit leaves it: the message ends with a newline. */
+	strbuf_puts(&msg, message ? message : "");
+	if (!msg.len || msg.buf[msg.len - 1] != '\n')
+		strbuf_putc(&msg, '\n');
+	if (commit_paths(r->git, updates, nupdates, msg.buf, author, committer,
+			 &id, &made, err) < 0)
+		goto cleanup;
+	if (stage_paths(r->git, updates, nupdates, err) < 0) {
+		if (made && err) {
+			char hex[GIT_OID_HEXSZ + 1];
+
+			git_oid_tostr(hex, sizeof(hex), &id);
+			strbuf_printf(err, " (commit %s was made)", hex);
+		}
+		goto cleanup;
+	}
+	if (made && commit_id) {
+		*commit_id = xmalloc(GIT_OID_HEXSZ + 1);
+		git_oid_tostr(*commit_id, GIT_OID_HEXSZ + 1, &id);
+	}
+	ret = 0;
+
+cleanup:
+	git_signature_free(author);
+	git_signature_free(committer);
+	free(updates);
+	if (paths)
+		for (i = 0; i < n; i++)
+			strbuf_free(&paths[i]);
+	free(paths);
+	strbuf_free(&full);
+	strbuf_free(&lock);
+	strbuf_free(&msg);
+	return ret;
+}
+
+char *repo_user_name(const repo *cr)
+{
+	/* Opening libgit2 lazily changes nothing a caller can see. */
+	repo *r = (repo *)cr;
+	const char *env = getenv("GIT_AUTHOR_NAME");
+	git_config *cfg = NULL;
+	git_buf buf = { 0 };
+	strbuf err = STRBUF_INIT;
+	char *name = NULL;
+
+	if (env && *env)
+		return xstrdup(env);
+	if (!r->is_git || repo__need_git(r, &err))
+		goto cleanup;
+	if (!git_repository_config_snapshot(&cfg, r->git) &&
+	    !git_config_get_string_buf(&buf, cfg, "user.name") && buf.size)
+		name = xstrndup(buf.ptr, buf.size);
+cleanup:
+	git_buf_dispose(&buf);
+	git_config_free(cfg);
+	strbuf_free(&err);
+	return name;
+}
