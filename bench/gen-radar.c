@@ -142,8 +142,11 @@ static void write_entry(FILE *f, unsigned long i)
 
 	fputs("scores:\n", f);
 	for (unsigned k = 0; k < nr; k++) {
-		int y = 2025 + (int)rng_below(2);
-		int m = 1 + (int)rng_below(12);
+		/* 2025-01-01 .. 2026-02-28: every rating predates the harness's commit
+		 * (2026-03-01) */
+		int mi = (int)rng_below(14);
+		int y = 2025 + mi / 12;
+		int m = 1 + mi % 12;
 		int d = 1 + (int)rng_below((unsigned)days_in_month(y, m));
 		fprintf(f, "  - {date: %04d-%02d-%02d, by: %s", y, m, d, raters[pool[k]]);
 		for (unsigned n = 0; n < COUNT(dims); n++) {

@@ -10,6 +10,8 @@
 #   RUNS     timed runs per command        (default: 7; the median is reported)
 #   PACK     1 = `git gc` the repository before measuring (default), 0 = leave it loose
 #   CC       compiler for the generator    (default: cc)
+# SC2317: the measured functions are called indirectly; SC2016: $1/$3 in baseline_sh are bash -c's.
+# shellcheck disable=SC2317,SC2016
 set -euo pipefail
 export LC_ALL=C
 
@@ -36,6 +38,7 @@ fi
 # ---- the repository ----------------------------------------------------------------------
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/radar-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+trap 'echo "bench: setup failed (run.sh line $LINENO)" >&2' ERR
 trap 'exit 130' INT
 trap 'exit 143' TERM
 REPO=$tmp/repo
@@ -53,7 +56,9 @@ t_setup0=$(date +%s%N)
 "$GEN" "$REPO" --entries "$ENTRIES" --seed "$SEED"
 git init -q -b main "$REPO"
 git -C "$REPO" add -A
-git -C "$REPO" commit -q -m "Generated radar: $ENTRIES entries, seed $SEED"
+# gc.auto=0: from ~6700 loose objects, commit would start a background `git gc --auto`,
+# which would race the explicit gc below and pack while we measure.
+git -C "$REPO" -c gc.auto=0 commit -q -m "Generated radar: $ENTRIES entries, seed $SEED"
 if [ "$PACK" = 1 ]; then
 	git -C "$REPO" gc -q    # a realistic repository is packed; this is what we measure
 fi
@@ -157,10 +162,10 @@ if [ "$have_radar" = 1 ]; then
 	for spec in "radar list:radar_wt" "radar --rev HEAD list:radar_rev"; do
 		label=${spec%%:*} fn=${spec#*:}
 		measure "$label" "$fn"
-		ratio=$(awk -v a="$med_us" -v b="$git_us" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')
-		rmark=$(awk -v r="$ratio" -v t="$RATIO_TARGET" 'BEGIN {print (r <= t) ? "PASS" : "MISS"}')
+		ratio=$(awk -v a="$med_us" -v b="$git_us" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+		rmark=$(awk -v r="$ratio" -v t="$RATIO_TARGET" 'BEGIN {print ((r + 0 <= t + 0) ? "PASS" : "MISS")}')
 		if [ -n "$peak_kib" ]; then
-			mmark=$(awk -v k="$peak_kib" -v t="$MEM_TARGET_MIB" 'BEGIN {print (k < t * 1024) ? "PASS" : "MISS"}')
+			mmark=$(awk -v k="$peak_kib" -v t="$MEM_TARGET_MIB" 'BEGIN {print ((k + 0 < t * 1024) ? "PASS" : "MISS")}')
 		else
 			mmark="n/a"
 		fi
@@ -190,7 +195,7 @@ check "radar list --format json" "$rc"
 rc=0; "$RADAR" -C "$REPO" --rev HEAD list --format json >"$tmp/rev.json" 2>"$errf" || rc=$?
 check "radar --rev HEAD list --format json" "$rc"
 n=$(count_items "$tmp/wt.json" 2>"$errf") || { echo "bench: radar list --format json: not a JSON array" >&2; head -n 5 "$errf" >&2; exit 1; }
-n=$(echo $n)
+n=${n//[[:space:]]/}
 if [ "$n" != "$ENTRIES" ]; then
 	echo "bench: sanity MISS: radar list --format json gave $n items, expected $ENTRIES" >&2
 	failed=1

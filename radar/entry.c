@@ -239,10 +239,6 @@ int radar_entry_parse(radar_entry **out, const radar_config *cfg, const char *id
 	if (!text_is_slug(id))
 		diag_add(dl, DIAG_ERROR, path, 1, 1,
 			 "id '%s' (the file name) must be lower-case letters, digits and '-'", id);
-	if (!text_is_utf8(buf, len)) {
-		diag_add(dl, DIAG_ERROR, path, 1, 1, "the file is not valid UTF-8 text");
-		goto cleanup;
-	}
 	if (yt_parse(&doc, path, buf, len, dl))
 		goto cleanup;
 	root = yt_root(doc);

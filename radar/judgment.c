@@ -81,10 +81,6 @@ int radar_judgment_parse(radar_judgment **out, const radar_config *cfg,
 	*out = NULL;
 	j->path = xstrdup(path);
 	j->predicted_ring = -1;
-	if (!text_is_utf8(buf, len)) {
-		diag_add(dl, DIAG_ERROR, path, 1, 1, "the file is not valid UTF-8 text");
-		goto cleanup;
-	}
 	if (yt_parse(&doc, path, buf, len, dl))
 		goto cleanup;
 	root = yt_root(doc);

@@ -1,8 +1,11 @@
 #include "radar.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "util/strbuf.h"
 #include "util/text.h"
@@ -52,12 +55,7 @@ static int load_config(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 
 	if (rc == REPO_OK) {
 		rd->cfg_found = 1;
-		if (!text_is_utf8(buf, len)) {
-			diag_add(dl, DIAG_ERROR, shown, 1, 1, "the file is not valid UTF-8 text");
-			rd->cfg = radar_config_default();
-		} else {
-			radar_config_parse(&rd->cfg, shown, buf, len, dl);
-		}
+		radar_config_parse(&rd->cfg, shown, buf, len, dl);
 	} else {
 		rd->cfg = radar_config_default();
 	}
@@ -67,41 +65,149 @@ static int load_config(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 	return 0;
 }
 
+static int cmp_entry_name(const void *a, const void *b)
+{
+	const radar_entry *x = *(radar_entry *const *)a, *y = *(radar_entry *const *)b;
+	int c = strcasecmp(x->name ? x->name : "", y->name ? y->name : "");
+	/* Ties keep id order, so the second file by id is the one reported. */
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* Names must be unique, case-insensitively: sorted, duplicates are neighbours. */
+static void report_duplicate_names(const radar *rd, diag_list *dl)
+{
+	radar_entry **by_name;
+
+	if (rd->nentries < 2)
+		return;
+	by_name = xmalloc(rd->nentries * sizeof(*by_name));
+	memcpy(by_name, rd->entries, rd->nentries * sizeof(*by_name));
+	qsort(by_name, rd->nentries, sizeof(*by_name), cmp_entry_name);
+	for (size_t i = 1; i < rd->nentries; i++) {
+		radar_entry *a = by_name[i - 1], *b = by_name[i];
+		size_t first = i - 1;
+		while (first > 0 && by_name[first - 1]->name && b->name &&
+		       !strcasecmp(by_name[first - 1]->name, b->name))
+			first--;
+		a = by_name[first];
+		if (a->name && b->name && !strcasecmp(a->name, b->name))
+			diag_add(dl, DIAG_ERROR, b->path, b->name_line, b->name_col,
+				 "duplicate name '%s' (also in %s)", b->name, a->path);
+	}
+	free(by_name);
+}
+
+/* One entry file: read on the main thread, parsed on any. */
+typedef struct pending {
+	char *id, *shown, *buf;
+	size_t len;
+	int readable;
+	radar_entry *entry;
+	diag_list dl;
+} pending;
+
+/*
+ * Parsing is most of the time of every command (libyaml alone scans ~7 us
+ * per entry) and each file parses alone, so the files are parsed on every
+ * core while the main thread is still reading the next ones. Each file
+ * keeps its own diagnostics, merged in file order: the output does not
+ * depend on which thread parsed what.
+ */
+typedef struct parse_queue {
+	const radar_config *cfg;
+	pending *files;
+	size_t n;
+	atomic_size_t next;  /* the next file to take */
+	size_t ready;        /* files read so far; guarded by mu */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} parse_queue;
+
+static void *parse_worker(void *arg)
+{
+	parse_queue *q = arg;
+	for (;;) {
+		size_t i = atomic_fetch_add(&q->next, 1);
+		pending *p;
+		if (i >= q->n)
+			break;
+		pthread_mutex_lock(&q->mu);
+		while (q->ready <= i)
+			pthread_cond_wait(&q->cv, &q->mu);
+		pthread_mutex_unlock(&q->mu);
+		p = &q->files[i];
+		if (p->readable)
+			radar_entry_parse(&p->entry, q->cfg, p->id, p->shown, p->buf, p->len, &p->dl);
+	}
+	return NULL;
+}
+
 static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 {
 	const radar_config *cfg = rd->cfg;
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, nfiles = 0, nthreads = 0;
 	strbuf path = STRBUF_INIT, e = STRBUF_INIT;
 	int rc = repo_list_dir(r, cfg->entries_path, &names, &n, &e);
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	pthread_t threads[7];
+	parse_queue q;
 
 	if (rc == REPO_ERROR) {
 		char *shown = radar_display_path(r, cfg->entries_path);
 		diag_add(dl, DIAG_ERROR, shown, 1, 1, "%s", strbuf_str(&e));
 		free(shown);
 	}
-	rd->entries = xcalloc(n ? n : 1, sizeof(*rd->entries));
-	rd->broken = xcalloc(n ? n : 1, sizeof(char *));
-	for (size_t i = 0; i < n; i++) {
-		char *id = radar_entry_id_from_file(names[i]), *buf = NULL, *shown;
-		size_t len;
-		radar_entry *entry = NULL;
-
-		if (!id)
-			continue;
+	memset(&q, 0, sizeof(q));
+	q.cfg = cfg;
+	q.files = xcalloc(n ? n : 1, sizeof(*q.files));
+	for (size_t i = 0; i < n; i++)
+		if ((q.files[q.n].id = radar_entry_id_from_file(names[i])))
+			q.files[q.n++].buf = names[i]; /* the file name, until read */
+	atomic_init(&q.next, 0);
+	pthread_mutex_init(&q.mu, NULL);
+	pthread_cond_init(&q.cv, NULL);
+	if (q.n >= 128 && cores > 1)
+		for (; nthreads < (size_t)(cores > 8 ? 7 : cores - 1); nthreads++)
+			if (pthread_create(&threads[nthreads], NULL, parse_worker, &q))
+				break;
+	for (size_t i = 0; i < q.n; i++) {
+		pending *p = &q.files[i];
 		strbuf_reset(&path);
-		strbuf_printf(&path, "%s/%s", cfg->entries_path, names[i]);
-		shown = radar_display_path(r, path.buf);
-		if (read_data_file(r, path.buf, shown, &buf, &len, dl, err) == REPO_OK &&
-		    !radar_entry_parse(&entry, cfg, id, shown, buf, len, dl)) {
-			rd->entries[rd->nentries++] = entry;
-		} else {
-			rd->broken[rd->nbroken++] = xstrdup(id);
-		}
-		free(buf);
-		free(shown);
-		free(id);
+		strbuf_printf(&path, "%s/%s", cfg->entries_path, p->buf);
+		p->buf = NULL;
+		p->shown = radar_display_path(r, path.buf);
+		p->readable = read_data_file(r, path.buf, p->shown, &p->buf, &p->len, &p->dl, err) ==
+			      REPO_OK;
+		pthread_mutex_lock(&q.mu);
+		q.ready = i + 1;
+		pthread_cond_broadcast(&q.cv);
+		pthread_mutex_unlock(&q.mu);
 	}
+	parse_worker(&q);
+	for (size_t t = 0; t < nthreads; t++)
+		pthread_join(threads[t], NULL);
+	pthread_mutex_destroy(&q.mu);
+	pthread_cond_destroy(&q.cv);
+	nfiles = q.n;
+
+	rd->entries = xcalloc(nfiles ? nfiles : 1, sizeof(*rd->entries));
+	rd->broken = xcalloc(nfiles ? nfiles : 1, sizeof(char *));
+	for (size_t i = 0; i < nfiles; i++) {
+		pending *p = &q.files[i];
+		for (size_t k = 0; k < p->dl.n; k++)
+			diag_add(dl, p->dl.items[k].severity, p->dl.items[k].path, p->dl.items[k].line,
+				 p->dl.items[k].col, "%s", p->dl.items[k].message);
+		diag_list_free(&p->dl);
+		if (p->entry)
+			rd->entries[rd->nentries++] = p->entry;
+		else
+			rd->broken[rd->nbroken++] = xstrdup(p->id);
+		free(p->id);
+		free(p->shown);
+		free(p->buf);
+	}
+	free(q.files);
 	qsort(rd->entries, rd->nentries, sizeof(*rd->entries), cmp_entry);
 
 	/* Ids must be unique (mojo.yaml beside mojo.yml), and so must names. */
@@ -110,13 +216,7 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 		if (!strcmp(a->id, b->id))
 			diag_add(dl, DIAG_ERROR, b->path, 1, 1, "duplicate id '%s' (also %s)", b->id, a->path);
 	}
-	for (size_t i = 0; i < rd->nentries; i++)
-		for (size_t j = 0; j < i; j++) {
-			radar_entry *a = rd->entries[j], *b = rd->entries[i];
-			if (a->name && b->name && !strcasecmp(a->name, b->name))
-				diag_add(dl, DIAG_ERROR, b->path, b->name_line, b->name_col,
-					 "duplicate name '%s' (also in %s)", b->name, a->path);
-		}
+	report_duplicate_names(rd, dl);
 	repo_names_free(names, n);
 	strbuf_free(&path);
 	strbuf_free(&e);

@@ -1,5 +1,6 @@
 #include "yamltree.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -11,11 +12,39 @@
 #define MAX_EXPANDED 200000
 #define MAX_DEPTH 64
 
+/*
+ * Nodes, strings and item arrays come from an arena freed in one go: a
+ * radar reads thousands of small files, and malloc/free per node was a
+ * quarter of `radar list`.
+ */
+typedef struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+} arena_block;
+
 struct yt_doc {
 	yt_node *root;
-	yt_node **all; /* every node allocated, for freeing */
-	size_t nall, capall;
+	arena_block *blocks;
 };
+
+#define ARENA_BLOCK 8192
+
+static void *arena_alloc(yt_doc *doc, size_t size)
+{
+	arena_block *b = doc->blocks;
+	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (!b || b->size - b->used < size) {
+		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+		b = xmalloc(sizeof(*b) + cap);
+		b->size = cap;
+		b->used = 0;
+		b->next = doc->blocks;
+		doc->blocks = b;
+	}
+	b->used += size;
+	return (char *)b->data + b->used - size;
+}
 
 typedef struct anchor {
 	char *name;
@@ -24,6 +53,8 @@ typedef struct anchor {
 
 typedef struct builder {
 	yt_doc *doc;
+	const char *buf;
+	size_t len;
 	const char *path;
 	diag_list *dl;
 	yt_node **stack;
@@ -35,13 +66,12 @@ typedef struct builder {
 
 static yt_node *new_node(builder *b, yt_kind kind, const yaml_mark_t *mark)
 {
-	yt_node *n = xcalloc(1, sizeof(*n));
+	yt_node *n = arena_alloc(b->doc, sizeof(*n));
+	memset(n, 0, sizeof(*n));
 	n->kind = kind;
 	n->line = (int)mark->line + 1;
 	n->col = (int)mark->column + 1;
 	n->expanded = 1;
-	GROW(b->doc->all, b->doc->capall, b->doc->nall + 1);
-	b->doc->all[b->doc->nall++] = n;
 	return n;
 }
 
@@ -86,7 +116,14 @@ static int attach(builder *b, yt_node *node, const yaml_mark_t *mark)
 		fail(b, mark, "document expands to too many nodes (alias bomb?); refused");
 		return -1;
 	}
-	parent->items = xrealloc(parent->items, (parent->n + 1) * sizeof(*parent->items));
+	if (parent->n == parent->cap) {
+		size_t cap = parent->cap ? parent->cap * 2 : 8;
+		yt_node **items = arena_alloc(b->doc, cap * sizeof(*items));
+		if (parent->n)
+			memcpy(items, parent->items, parent->n * sizeof(*items));
+		parent->items = items;
+		parent->cap = cap;
+	}
 	parent->items[parent->n++] = node;
 	/* Ancestors are updated when each collection ends. */
 	parent->expanded += node->expanded;
@@ -136,9 +173,19 @@ static void parser_error(builder *b, const yaml_parser_t *p)
 	strbuf msg = STRBUF_INIT;
 
 	if (p->error == YAML_READER_ERROR) {
-		diag_add(b->dl, DIAG_ERROR, b->path, 0, 0,
-			 "byte %zu: %s (the file must be UTF-8 text)", p->problem_offset + 1,
-			 p->problem ? p->problem : "unreadable");
+		/* Reader errors come as a byte offset: turn it into line and column. */
+		size_t off = p->problem_offset < b->len ? p->problem_offset : b->len;
+		int line = 1, col = 1;
+		for (size_t i = 0; i < off; i++) {
+			if (b->buf[i] == '\n') {
+				line++;
+				col = 1;
+			} else if (((unsigned char)b->buf[i] & 0xC0) != 0x80) {
+				col++;
+			}
+		}
+		diag_add(b->dl, DIAG_ERROR, b->path, line, col, "%s (byte %zu; the file must be UTF-8 text)",
+			 p->problem ? p->problem : "unreadable", p->problem_offset + 1);
 		b->failed = 1;
 		return;
 	}
@@ -163,6 +210,8 @@ int yt_parse(yt_doc **out, const char *path, const char *buf, size_t len,
 	memset(&b, 0, sizeof(b));
 	b.doc = xcalloc(1, sizeof(*b.doc));
 	b.path = path;
+	b.buf = buf;
+	b.len = len;
 	b.dl = dl;
 	*out = NULL;
 
@@ -193,8 +242,9 @@ int yt_parse(yt_doc **out, const char *path, const char *buf, size_t len,
 			break;
 		case YAML_SCALAR_EVENT:
 			node = new_node(&b, YT_SCALAR, &ev.start_mark);
-			node->value = xstrndup((const char *)ev.data.scalar.value,
-					       ev.data.scalar.length);
+			node->value = arena_alloc(b.doc, ev.data.scalar.length + 1);
+			memcpy(node->value, ev.data.scalar.value, ev.data.scalar.length);
+			node->value[ev.data.scalar.length] = '\0';
 			node->len = ev.data.scalar.length;
 			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			node->end_line = (int)ev.end_mark.line + 1;
@@ -266,12 +316,11 @@ void yt_doc_free(yt_doc *doc)
 {
 	if (!doc)
 		return;
-	for (size_t i = 0; i < doc->nall; i++) {
-		free(doc->all[i]->value);
-		free(doc->all[i]->items);
-		free(doc->all[i]);
+	while (doc->blocks) {
+		arena_block *next = doc->blocks->next;
+		free(doc->blocks);
+		doc->blocks = next;
 	}
-	free(doc->all);
 	free(doc);
 }
 

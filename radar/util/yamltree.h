@@ -21,6 +21,7 @@ typedef struct yt_node {
 	int plain;              /* scalar written without quotes or block style */
 	struct yt_node **items; /* seq: the items; map: key, value, key, value... */
 	size_t n;               /* number of pointers in items */
+	size_t cap;             /* room in items */
 	size_t expanded;        /* nodes in the subtree with aliases expanded */
 	int end_line, end_col;  /* just past the node */
 } yt_node;

@@ -205,7 +205,7 @@ static void test_hostile_yaml(void **state)
 	assert_true(has_diag(&dl, DIAG_ERROR, 1, -1, "nesting deeper"));
 	diag_list_free(&dl);
 	assert_int_equal(entry_diags("x", bad_utf8, sizeof(bad_utf8) - 1, &dl), -1);
-	assert_true(has_diag(&dl, DIAG_ERROR, 1, 1, "UTF-8"));
+	assert_true(has_diag(&dl, DIAG_ERROR, 1, 7, "UTF-8"));
 	diag_list_free(&dl);
 	assert_int_equal(entry_diags("x", with_nul, sizeof(with_nul) - 1, &dl), -1);
 	diag_list_free(&dl);
