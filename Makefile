@@ -13,7 +13,7 @@ PKGS = libgit2 yaml-0.1 jansson cairo pangocairo
 
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread -I. -Iradar $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread -lm
 ifeq ($(DEVELOPER),1)
 ALL_CFLAGS += -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 endif

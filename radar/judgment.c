@@ -52,13 +52,7 @@ static void read_outcome(radar_judgment *j, const yt_node *o, const char *path, 
 		diag_add(dl, DIAG_ERROR, path, o->line, o->col,
 			 "outcome has no 'verdict' (correct, partial or incorrect)");
 	} else if ((s = yt_want_string(n, path, "verdict", dl))) {
-		if (!strcmp(s, "correct"))
-			j->verdict = VERDICT_CORRECT;
-		else if (!strcmp(s, "partial"))
-			j->verdict = VERDICT_PARTIAL;
-		else if (!strcmp(s, "incorrect"))
-			j->verdict = VERDICT_INCORRECT;
-		else
+		if ((j->verdict = radar_verdict_parse(s)) == VERDICT_NONE)
 			diag_add(dl, DIAG_ERROR, path, n->line, n->col,
 				 "verdict '%s' must be correct, partial or incorrect", s);
 	}
@@ -147,4 +141,104 @@ cleanup:
 	}
 	*out = j;
 	return 0;
+}
+
+const char *radar_verdict_name(radar_verdict v)
+{
+	switch (v) {
+	case VERDICT_CORRECT:
+		return "correct";
+	case VERDICT_PARTIAL:
+		return "partial";
+	case VERDICT_INCORRECT:
+		return "incorrect";
+	default:
+		return "open";
+	}
+}
+
+radar_verdict radar_verdict_parse(const char *s)
+{
+	if (!strcmp(s, "correct"))
+		return VERDICT_CORRECT;
+	if (!strcmp(s, "partial"))
+		return VERDICT_PARTIAL;
+	if (!strcmp(s, "incorrect"))
+		return VERDICT_INCORRECT;
+	return VERDICT_NONE;
+}
+
+static void field(strbuf *sb, const char *key, const char *value)
+{
+	if (!value)
+		return;
+	strbuf_printf(sb, "%s: ", key);
+	yt_write_scalar(sb, value);
+	strbuf_putc(sb, '\n');
+}
+
+char *radar_judgment_new_yaml(const radar_judgment_fields *f)
+{
+	strbuf sb = STRBUF_INIT;
+	char d[11];
+
+	date_format(f->when, d);
+	strbuf_printf(&sb, "date: %s\n", d);
+	field(&sb, "by", f->by);
+	field(&sb, "subject", f->subject);
+	field(&sb, "scenario", f->scenario);
+	field(&sb, "information", f->information);
+	field(&sb, "decision", f->decision);
+	field(&sb, "basis", f->basis);
+	if (f->predicted_ring)
+		strbuf_printf(&sb, "prediction: {ring: %s}\n", f->predicted_ring);
+	if (f->confidence)
+		strbuf_printf(&sb, "confidence: %s\n", f->confidence);
+	if (f->has_review_on) {
+		date_format(f->review_on, d);
+		strbuf_printf(&sb, "review_on: %s\n", d);
+	}
+	return strbuf_detach(&sb);
+}
+
+char *radar_judgment_add_outcome(const char *path, const char *buf, size_t len, date when,
+				 radar_verdict verdict, const char *note, diag_list *dl)
+{
+	yt_doc *doc = NULL;
+	const yt_node *root, *outcome;
+	strbuf sb = STRBUF_INIT;
+	char d[11];
+
+	if (yt_parse(&doc, path, buf, len, dl))
+		return NULL;
+	root = yt_root(doc);
+	if (!root || root->kind != YT_MAP) {
+		diag_add(dl, DIAG_ERROR, path, 1, 1, "not a judgment (expected a mapping)");
+		goto fail;
+	}
+	if ((outcome = yt_map_get(root, "outcome")) && !yt_is_null(outcome)) {
+		diag_add(dl, DIAG_ERROR, path, outcome->line, outcome->col,
+			 "already reviewed; edit the outcome by hand to change it");
+		goto fail;
+	}
+	if (outcome) {
+		diag_add(dl, DIAG_ERROR, path, outcome->line, outcome->col,
+			 "an empty 'outcome:' is in the way; remove it first");
+		goto fail;
+	}
+	date_format(when, d);
+	strbuf_add(&sb, buf, len);
+	if (len && buf[len - 1] != '\n')
+		strbuf_putc(&sb, '\n');
+	strbuf_printf(&sb, "outcome:\n  date: %s\n  verdict: %s\n", d, radar_verdict_name(verdict));
+	if (note) {
+		strbuf_puts(&sb, "  note: ");
+		yt_write_scalar(&sb, note);
+		strbuf_putc(&sb, '\n');
+	}
+	yt_doc_free(doc);
+	return strbuf_detach(&sb);
+fail:
+	yt_doc_free(doc);
+	return NULL;
 }

@@ -107,5 +107,6 @@ char *cli_who(const repo *r, const char *by);
 
 extern const cli_command cmd_init, cmd_add, cmd_rate, cmd_move, cmd_score, cmd_list,
 	cmd_show, cmd_check;
+extern const cli_command cmd_judge, cmd_due, cmd_accuracy;
 
 #endif
