@@ -23,6 +23,7 @@ ifneq ($(SANITIZE),)
 BUILD = build-san
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZE)
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 endif
 
 LIB_SRC = $(wildcard radar/util/*.c) $(filter-out radar/cli/%,$(wildcard radar/*.c)) \

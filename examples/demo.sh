@@ -18,4 +18,7 @@ run score pyo3
 run list
 run --rev 2025-Q4 list --quadrant tools
 run check
+run render -o "$base/radar.png" --since 2026-Q2
+run render -o "$base/radar.svg" --since 2026-Q2 --theme dark
+printf '\nThe radar, drawn: %s/radar.png and %s/radar.svg\n' "$base" "$base"
 printf '\nThe repository stays at %s; try:\n  %s -C %s show langchain\n' "$dest" "$radar" "$dest"

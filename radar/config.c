@@ -447,8 +447,10 @@ static void read_sections(ctx *c, radar_config *cfg, const yt_node *root)
 		yt_warn_unknown_keys(n, path_keys, c->path, "paths", c->dl);
 		if ((sub = yt_map_get(n, "entries")))
 			read_path(c, &cfg->entries_path, sub, "paths.entries");
-		if ((sub = yt_map_get(n, "adr")))
+		if ((sub = yt_map_get(n, "adr"))) {
 			read_path(c, &cfg->adr_path, sub, "paths.adr");
+			cfg->adr_path_set = 1;
+		}
 		if ((sub = yt_map_get(n, "judgments")))
 			read_path(c, &cfg->judgments_path, sub, "paths.judgments");
 	}
@@ -464,6 +466,14 @@ static void read_sections(ctx *c, radar_config *cfg, const yt_node *root)
 	n = yt_map_get(root, "adr");
 	if (n && !yt_want_kind(n, YT_MAP, c->path, "adr", c->dl)) {
 		yt_warn_unknown_keys(n, adr_keys, c->path, "adr", c->dl);
+		if ((sub = yt_map_get(n, "format"))) {
+			const char *f = yt_want_string(sub, c->path, "adr.format", c->dl);
+			if (f && (!strcmp(f, "madr") || !strcmp(f, "nygard") || !strcmp(f, "adr-tools")))
+				cfg->adr_madr = !strcmp(f, "madr");
+			else if (f)
+				diag_add(c->dl, DIAG_ERROR, c->path, sub->line, sub->col,
+					 "adr.format must be nygard (adr-tools) or madr, not '%s'", f);
+		}
 		sub = yt_map_get(n, "statuses");
 		if (sub && !yt_want_kind(sub, YT_SEQ, c->path, "adr.statuses", c->dl)) {
 			cfg->statuses = xcalloc(sub->n, sizeof(char *));

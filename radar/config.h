@@ -32,10 +32,12 @@ typedef struct radar_config {
 	radar_dimension *dimensions;
 	size_t ndimensions;
 	char *entries_path, *adr_path, *judgments_path;
+	int adr_path_set; /* paths.adr given: else .adr-dir or the default decides */
 	int review_after_months;
 	int commit;       /* commit writes (commit: false turns it off) */
 	char **statuses;  /* extra ADR statuses a team uses (adr.statuses) */
 	size_t nstatuses;
+	int adr_madr;     /* adr.format: madr (new ADRs are MADR 4; default nygard) */
 } radar_config;
 
 #define RADAR_CONFIG_FILE ".radar.yml"

@@ -254,7 +254,9 @@ int radar_entry_parse(radar_entry **out, const radar_config *cfg, const char *id
 		diag_add(dl, DIAG_ERROR, path, root->line, root->col, "missing required field 'name'");
 	} else {
 		const char *s = yt_want_string(n, path, "name", dl);
-		if (s)
+		if (s && !*s)
+			diag_add(dl, DIAG_ERROR, path, n->line, n->col, "name is empty");
+		else if (s)
 			e->name = xstrdup(s);
 		e->name_line = n->line;
 		e->name_col = n->col;
@@ -315,12 +317,22 @@ char *radar_entry_new_yaml(const radar_config *cfg, const char *name, int quadra
 	return strbuf_detach(&sb);
 }
 
-/* Splices `text` into buf at byte offset `at`. */
+/*
+ * Splices `text` into buf at byte offset `at`, with the file's own line
+ * ends: a CRLF file gets CRLF lines.
+ */
 static char *splice(const char *buf, size_t len, size_t at, size_t drop, const char *text)
 {
 	strbuf sb = STRBUF_INIT;
+	const char *nl = memchr(buf, '\n', len);
+	int crlf = nl && nl > buf && nl[-1] == '\r';
+
 	strbuf_add(&sb, buf, at);
-	strbuf_puts(&sb, text);
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n' && crlf && !(p > text && p[-1] == '\r'))
+			strbuf_putc(&sb, '\r');
+		strbuf_putc(&sb, *p);
+	}
 	strbuf_add(&sb, buf + at + drop, len - at - drop);
 	return strbuf_detach(&sb);
 }

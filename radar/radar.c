@@ -321,6 +321,20 @@ char *radar_nearest(const radar *rd, const char *name)
 			cands[n++] = rd->entries[i]->name;
 	}
 	near = text_nearest(name, cands, n);
+	if (!near) {
+		/* "spark" for apache-spark: a part of an id or name is near too. */
+		strbuf sb = STRBUF_INIT;
+		size_t found = 0;
+		for (size_t i = 0; i < n && found < 3; i++)
+			if (strlen(name) >= 3 && text_contains_ci(cands[i], name)) {
+				strbuf_printf(&sb, "%s'%s'", found ? ", " : "", cands[i]);
+				found++;
+			}
+		near = found ? strbuf_detach(&sb) : NULL;
+		strbuf_free(&sb);
+	}
+	if (!near)
+		near = text_nearest_any(name, cands, n, 3);
 	free(cands);
 	return near;
 }

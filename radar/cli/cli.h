@@ -74,8 +74,15 @@ int cli_open_repo(cli_ctx *c, repo **r, int for_writing);
  */
 int cli_load(cli_ctx *c, repo **r, radar **rd, unsigned flags, diag_list *dl, int print);
 void cli_print_diags(const cli_ctx *c, const diag_list *dl);
-/* Finds NAME, or prints "unknown entry" with the nearest names and returns NULL. */
-const radar_entry *cli_find_entry(cli_ctx *c, const radar *rd, const char *name);
+/* Prints the diagnostics added since the first `from`. */
+void cli_print_diags_from(const cli_ctx *c, const diag_list *dl, size_t from);
+/*
+ * Finds NAME, or prints "unknown entry" with the nearest names and returns
+ * NULL. When the entry's file has errors, they are printed from `dl` (pass
+ * NULL when every diagnostic was printed already).
+ */
+const radar_entry *cli_find_entry(cli_ctx *c, const radar *rd, const char *name,
+				  const diag_list *dl);
 
 /* Colour when allowed: cli_color(c, "1") ... cli_color(c, "0"). */
 const char *cli_sgr(const cli_ctx *c, const char *code);
@@ -99,6 +106,35 @@ typedef char *(*cli_entry_edit)(const char *path, const char *buf, size_t len,
 int cli_edit_entry(cli_ctx *c, repo *r, const radar *rd, const radar_entry *e,
 		   const cli_args *a, cli_entry_edit edit, const char *arg, const char *message);
 
+/*
+ * The ADRs of the repository being read (paths.adr, else .adr-dir, else
+ * docs/adr); problems go to dl.
+ */
+struct adr_log;
+struct adr_log *cli_load_adrs(const repo *r, const radar *rd, diag_list *dl);
+
+/*
+ * Everything reviewable, for `due` and `accuracy`: judgments, ADRs with
+ * review fields, and (in a Git repository) every placement checked against
+ * the entry's ring review.after_months later. Strings are borrowed from the
+ * review set; free it with cli_review_free.
+ */
+struct radar_review_item;
+typedef struct cli_review {
+	struct radar_review_item *items;
+	size_t n;
+	struct adr_log *log;
+	struct radar_history *history;
+	struct radar_retro *retro;
+	size_t nretro;
+	size_t moved_in, moved_out; /* placements later moved, for optimism */
+	char **files;               /* owned strings the items point to */
+	size_t nfiles;
+} cli_review;
+int cli_review_load(cli_ctx *c, const repo *r, const radar *rd, date as_of, cli_review *out,
+		    diag_list *dl);
+void cli_review_free(cli_review *rv);
+
 /* Pads UTF-8 text to `width` terminal columns. */
 void cli_pad(strbuf *sb, const char *s, size_t width);
 
@@ -108,5 +144,14 @@ char *cli_who(const repo *r, const char *by);
 extern const cli_command cmd_init, cmd_add, cmd_rate, cmd_move, cmd_score, cmd_list,
 	cmd_show, cmd_check;
 extern const cli_command cmd_judge, cmd_due, cmd_accuracy;
+
+/* The adr command set (cmd-adr.c): `adr SUBCOMMAND ...` and `radar adr SUBCOMMAND ...`. */
+int cli_adr(cli_ctx *c, int argc, char **argv);
+extern const cli_command cmd_render, cmd_layout;
+
+/* History, editions, diffs (cmd-history.c and friends). */
+extern const cli_command cmd_history, cmd_diff, cmd_release, cmd_editions;
+/* .radar.yml of what r reads, without the entries; problems printed; -1 if it had errors. */
+int cli_load_config(cli_ctx *c, const repo *r, radar_config **cfg);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "accuracy.h"
+#include "adr/load.h"
 #include "cli.h"
 
 static const char *const source_names[SOURCE_COUNT] = { "judgment", "adr", "placement" };
@@ -95,7 +96,8 @@ static void print_report(cli_ctx *c, const radar_accuracy *acc, const radar_accu
 	char d[11];
 
 	date_format(f->as_of, d);
-	printf("%sJudgment accuracy%s, as of %s", cli_sgr(c, "1"), cli_sgr(c, "0"), d);
+	printf("%sAccuracy of past judgments%s (judgment log, ADRs, placements), as of %s",
+	       cli_sgr(c, "1"), cli_sgr(c, "0"), d);
 	if (f->has_since) {
 		date_format(f->since, d);
 		printf(", judged since %s", d);
@@ -140,15 +142,16 @@ static int run(cli_ctx *c, const cli_args *a)
 	repo *r = NULL;
 	radar *rd = NULL;
 	diag_list dl = DIAG_LIST_INIT;
+	cli_review rv = { 0 };
 	radar_review_item *items = NULL;
-	size_t n = 0;
+	size_t ndiag, n = 0;
 	radar_accuracy_filter f;
 	radar_accuracy acc, sub;
 	const char *s;
 	char **people = NULL;
 	size_t npeople = 0;
 	json_t *by_person = NULL, *by_quadrant = NULL, *by_source = NULL;
-	int rc = EXIT_DATA;
+	int rc = EXIT_DATA, only_source = -1;
 
 	memset(&f, 0, sizeof(f));
 	f.as_of = date_today();
@@ -161,10 +164,21 @@ static int run(cli_ctx *c, const cli_args *a)
 	if ((s = cli_opt(c, a, "as-of")) && date_parse(s, &f.as_of))
 		return cli_usage_error(c, "--as-of '%s' is not a real date (YYYY-MM-DD)", s);
 	f.by = cli_opt(c, a, "by");
+	if ((s = cli_opt(c, a, "source"))) {
+		for (int k = 0; k < SOURCE_COUNT; k++)
+			if (!strcmp(s, source_names[k]))
+				only_source = k;
+		if (only_source < 0)
+			return cli_usage_error(c, "--source '%s' must be judgment, adr or placement", s);
+	}
 	if (cli_load(c, &r, &rd, RADAR_LOAD_JUDGMENTS, &dl, 1))
 		goto cleanup;
-	radar_review_items_from_judgments(rd, &items, &n);
-	radar_accuracy_compute(&acc, items, n, &f, NULL, NULL);
+	ndiag = dl.n;
+	cli_review_load(c, r, rd, f.as_of, &rv, &dl);
+	cli_print_diags_from(c, &dl, ndiag);
+	items = rv.items;
+	n = rv.n;
+	radar_accuracy_compute(&acc, items, n, &f, only_source >= 0 ? keep_source : NULL, &only_source);
 
 	people = xcalloc(n + 1, sizeof(char *));
 	for (size_t i = 0; i < n; i++) {
@@ -179,8 +193,14 @@ static int run(cli_ctx *c, const cli_args *a)
 	by_person = json_object();
 	by_quadrant = json_object();
 	by_source = json_object();
-	if (!c->json)
+	if (!c->json) {
 		print_report(c, &acc, &f);
+		if (rv.moved_in + rv.moved_out)
+			printf("  Optimism        %zu placements later moved out, %zu moved in%s\n",
+			       rv.moved_out, rv.moved_in,
+			       rv.moved_out > rv.moved_in ? ": placed too far in too often" :
+			       rv.moved_out < rv.moved_in ? ": placed too cautiously more often" : "");
+	}
 	if (!c->json && acc.total)
 		printf("\nBreakdown                                 n  reviewed  accuracy  [Wilson 95 %%]\n");
 	for (size_t k = 0; k < npeople; k++) {
@@ -218,6 +238,12 @@ static int run(cli_ctx *c, const cli_args *a)
 	}
 	if (c->json) {
 		json_t *o = accuracy_json(&acc, 1);
+		json_t *opt = json_object();
+		json_object_set_new(opt, "moved_out", json_integer((json_int_t)rv.moved_out));
+		json_object_set_new(opt, "moved_in", json_integer((json_int_t)rv.moved_in));
+		json_object_set_new(opt, "optimism", rv.moved_in + rv.moved_out ?
+			json_real(((double)rv.moved_out - (double)rv.moved_in) / (double)(rv.moved_in + rv.moved_out)) : json_null());
+		json_object_set_new(o, "optimism", opt);
 		json_object_set_new(o, "by_person", by_person);
 		json_object_set_new(o, "by_quadrant", by_quadrant);
 		json_object_set_new(o, "by_source", by_source);
@@ -230,7 +256,7 @@ cleanup:
 	json_decref(by_quadrant);
 	json_decref(by_source);
 	free(people);
-	free(items);
+	cli_review_free(&rv);
 	diag_list_free(&dl);
 	radar_free(rd);
 	repo_free(r);
@@ -242,18 +268,24 @@ static const cli_option options[] = {
 	{ "until", 0, "DATE", "only judgments made on or before DATE" },
 	{ "by", 0, "WHO", "only one person's judgments" },
 	{ "as-of", 0, "DATE", "decide what is open and overdue as of DATE (default: today)" },
+	{ "source", 0, "SOURCE", "only judgment (the log), adr or placement in the headline" },
 	{ NULL, 0, NULL, NULL },
 };
 
 const cli_command cmd_accuracy = {
 	.name = "accuracy",
-	.usage = "[--since DATE] [--until DATE] [--by WHO] [--as-of DATE]",
+	.usage = "[--since DATE] [--until DATE] [--by WHO] [--as-of DATE] [--source SOURCE]",
 	.summary = "report how often past judgments turned out right, with intervals and calibration",
 	.details = "accuracy = (correct + partial/2) / reviewed, with its Wilson 95 % interval;\n"
 		   "fewer than 10 reviewed is too few to judge. The 70 % target is met when the\n"
 		   "whole interval lies above it, not met when below, else undecided. Brier score\n"
 		   "over reviewed judgments with a confidence (outcome 1, 1/2, 0); 0.25 is what\n"
-		   "always saying 50 % scores. Overconfidence = mean confidence - accuracy.\n",
+		   "always saying 50 % scores. Overconfidence = mean confidence - accuracy.\n"
+		   "Sources: the judgment log; ADRs with review-on (their outcome in front matter);\n"
+		   "placements, settled by history review.after_months later: held = correct,\n"
+		   "moved in = partial (too cautious), moved out = incorrect, removed = incorrect\n"
+		   "(correct when it had been placed in the outermost ring). Optimism compares\n"
+		   "placements later moved out with those later moved in.\n",
 	.options = options,
 	.reads = 1,
 	.run = run,

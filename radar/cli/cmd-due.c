@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "accuracy.h"
+#include "adr/load.h"
 #include "cli.h"
 
 static const char *const kind_names[SOURCE_COUNT] = { "judgment", "adr", "placement" };
@@ -19,8 +20,10 @@ static int run(cli_ctx *c, const cli_args *a)
 	repo *r = NULL;
 	radar *rd = NULL;
 	diag_list dl = DIAG_LIST_INIT;
-	radar_review_item *items = NULL;
-	size_t n = 0, shown = 0;
+	cli_review rv = { 0 };
+	radar_review_item *items;
+	size_t ndiag, n, shown = 0;
+	date window;
 	const char *as_of_s = cli_opt(c, a, "as-of");
 	date as_of = date_today();
 	json_t *arr = json_array();
@@ -34,12 +37,21 @@ static int run(cli_ctx *c, const cli_args *a)
 		goto cleanup;
 	if (cli_load(c, &r, &rd, RADAR_LOAD_JUDGMENTS, &dl, 1))
 		goto cleanup;
-	radar_review_items_from_judgments(rd, &items, &n);
+	ndiag = dl.n;
+	cli_review_load(c, r, rd, as_of, &rv, &dl);
+	cli_print_diags_from(c, &dl, ndiag);
+	items = rv.items;
+	n = rv.n;
 	qsort(items, n, sizeof(*items), by_due);
+	/* A placement settles itself from history; it is worth a look while it is recent. */
+	window = date_add_months(as_of, -rd->cfg->review_after_months);
 	for (size_t i = 0; i < n; i++) {
 		const radar_review_item *it = &items[i];
+		int placement = it->source == SOURCE_PLACEMENT;
 		char d[11];
-		if (it->verdict != VERDICT_NONE || date_cmp(it->due, as_of) > 0)
+		if (date_cmp(it->due, as_of) > 0)
+			continue;
+		if (placement ? date_cmp(it->due, window) <= 0 : it->verdict != VERDICT_NONE)
 			continue;
 		date_format(it->due, d);
 		if (c->json) {
@@ -48,6 +60,8 @@ static int run(cli_ctx *c, const cli_args *a)
 			json_object_set_new(o, "file", json_string(it->file));
 			json_object_set_new(o, "subject", it->subject ? json_string(it->subject) : json_null());
 			json_object_set_new(o, "due", json_string(d));
+			if (placement)
+				json_object_set_new(o, "verdict", json_string(radar_verdict_name(it->verdict)));
 			json_array_append_new(arr, o);
 		} else {
 			long late = date_to_days(as_of) - date_to_days(it->due);
@@ -56,7 +70,9 @@ static int run(cli_ctx *c, const cli_args *a)
 				       cli_sgr(c, "1"), cli_sgr(c, "0"));
 			printf("%s  %-9s  %-30.30s  %s", d, kind_names[it->source],
 			       it->subject ? it->subject : "-", it->file);
-			if (late > 0)
+			if (placement)
+				printf("  (%s)", radar_verdict_name(it->verdict));
+			else if (late > 0)
 				printf("  (%ld day%s overdue)", late, late == 1 ? "" : "s");
 			putchar('\n');
 		}
@@ -73,7 +89,7 @@ static int run(cli_ctx *c, const cli_args *a)
 	rc = dl.errors ? EXIT_DATA : EXIT_OK;
 cleanup:
 	json_decref(arr);
-	free(items);
+	cli_review_free(&rv);
 	diag_list_free(&dl);
 	radar_free(rd);
 	repo_free(r);
@@ -88,9 +104,14 @@ static const cli_option options[] = {
 const cli_command cmd_due = {
 	.name = "due",
 	.usage = "[--as-of DATE]",
-	.summary = "list the judgments due for review and not yet reviewed, oldest first",
+	.summary = "list judgments, ADRs and placements due for review, oldest first",
 	.details = "A judgment falls due on its review_on date, else review.after_months\n"
-		   "calendar months after its date (Jan 31 + 1 month = Feb 28/29).\n",
+		   "calendar months after its date (Jan 31 + 1 month = Feb 28/29); it is listed\n"
+		   "until its outcome is recorded (radar judge --review). An ADR with review-on in\n"
+		   "its front matter is listed until it has an outcome. A placement (an entry added\n"
+		   "with a ring, or moved) falls due review.after_months after its commit and is\n"
+		   "settled by history: it is listed, with what became of it, during the\n"
+		   "review.after_months after it fell due.\n",
 	.options = options,
 	.reads = 1,
 	.run = run,

@@ -32,7 +32,7 @@ static int make_dir(cli_ctx *c, const char *root, const char *rel)
 static int run(cli_ctx *c, const cli_args *a)
 {
 	repo *r = NULL;
-	radar_config *cfg = radar_config_default();
+	radar_config *cfg = NULL;
 	const char *title = cli_opt(c, a, "title");
 	char *yaml = NULL;
 	int rc = EXIT_DATA;
@@ -40,6 +40,7 @@ static int run(cli_ctx *c, const cli_args *a)
 
 	if (a->npos)
 		return cli_usage_error(c, "unexpected argument '%s'", a->pos[0]);
+	cfg = radar_config_default();
 	if (cli_open_repo(c, &r, 1))
 		goto cleanup;
 	if (repo_is_bare(r)) {
@@ -55,14 +56,16 @@ static int run(cli_ctx *c, const cli_args *a)
 		cfg->title = xstrdup(title);
 	}
 	yaml = radar_config_to_yaml(cfg);
-	if (make_dir(c, repo_workdir(r), cfg->entries_path) ||
-	    make_dir(c, repo_workdir(r), cfg->adr_path) ||
-	    make_dir(c, repo_workdir(r), cfg->judgments_path))
-		goto cleanup;
 	file.path = RADAR_CONFIG_FILE;
 	file.data = yaml;
 	file.len = strlen(yaml);
-	rc = cli_write(c, r, cfg, a, &file, 1, "radar: init");
+	/* The folders come after the write, so a refused write leaves nothing behind. */
+	if ((rc = cli_write(c, r, cfg, a, &file, 1, "radar: init")))
+		goto cleanup;
+	if (make_dir(c, repo_workdir(r), cfg->entries_path) ||
+	    make_dir(c, repo_workdir(r), cfg->adr_path) ||
+	    make_dir(c, repo_workdir(r), cfg->judgments_path))
+		rc = EXIT_DATA;
 cleanup:
 	free(yaml);
 	radar_config_free(cfg);

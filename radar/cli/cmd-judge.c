@@ -160,7 +160,7 @@ static int record(cli_ctx *c, const cli_args *a)
 		goto cleanup;
 	rc = EXIT_DATA;
 	if (subject_s) {
-		const radar_entry *e = cli_find_entry(c, rd, subject_s);
+		const radar_entry *e = cli_find_entry(c, rd, subject_s, &dl);
 		if (!e)
 			goto cleanup;
 		f.subject = e->id;

@@ -27,7 +27,7 @@ static int run(cli_ctx *c, const cli_args *a)
 		cli_print_diags(c, &dl);
 		goto cleanup;
 	}
-	if (!(e = cli_find_entry(c, rd, a->pos[0])))
+	if (!(e = cli_find_entry(c, rd, a->pos[0], &dl)))
 		goto cleanup;
 	if ((ring = radar_config_find_ring(rd->cfg, a->pos[1])) < 0) {
 		char *list = radar_config_ring_list(rd->cfg);

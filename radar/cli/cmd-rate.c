@@ -37,7 +37,7 @@ static int run(cli_ctx *c, const cli_args *a)
 		goto cleanup;
 	}
 	cfg = rd->cfg;
-	if (!(e = cli_find_entry(c, rd, a->pos[0])))
+	if (!(e = cli_find_entry(c, rd, a->pos[0], &dl)))
 		goto cleanup;
 	who = cli_who(r, cli_opt(c, a, "by"));
 	date_format(when, d);
@@ -46,6 +46,12 @@ static int run(cli_ctx *c, const cli_args *a)
 	for (size_t i = 0; i < a->nextra; i++) {
 		int dim = radar_config_find_dimension(cfg, a->extra_names[i]);
 		frac f;
+		for (size_t k = 0; k < i && dim >= 0; k++)
+			if (radar_config_find_dimension(cfg, a->extra_names[k]) == dim) {
+				rc = cli_usage_error(c, "--%s given twice; one score per dimension",
+						     cfg->dimensions[dim].id);
+				goto cleanup;
+			}
 		if (dim < 0) {
 			strbuf ids = STRBUF_INIT;
 			for (size_t k = 0; k < cfg->ndimensions; k++)

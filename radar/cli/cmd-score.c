@@ -181,7 +181,7 @@ static int run(cli_ctx *c, const cli_args *a)
 		return cli_usage_error(c, a->npos ? "one NAME at a time" : "which entry? give its NAME");
 	if (cli_load(c, &r, &rd, 0, &dl, 1))
 		goto cleanup;
-	if (!(e = cli_find_entry(c, rd, a->pos[0])))
+	if (!(e = cli_find_entry(c, rd, a->pos[0], NULL)))
 		goto cleanup;
 	radar_score_compute(&s, rd->cfg, e);
 	if (c->json) {

@@ -2,43 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adr/load.h"
 #include "cli.h"
-
-/* The title line ("# 7. Keep Mojo in assess") of ADR number n, or NULL. */
-static char *adr_title(const repo *r, const radar_config *cfg, long n, char **file)
-{
-	char **names = NULL, *buf = NULL, *title = NULL;
-	size_t count = 0, len;
-	strbuf err = STRBUF_INIT, path = STRBUF_INIT;
-
-	*file = NULL;
-	if (repo_list_dir(r, cfg->adr_path, &names, &count, &err))
-		goto cleanup;
-	for (size_t i = 0; i < count; i++) {
-		char *end;
-		long num = strtol(names[i], &end, 10);
-		if (end == names[i] || num != n || *end != '-')
-			continue;
-		strbuf_printf(&path, "%s/%s", cfg->adr_path, names[i]);
-		*file = xstrdup(path.buf);
-		if (repo_read_file(r, path.buf, 4 << 20, &buf, &len, &err))
-			break;
-		for (char *line = buf; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
-			if (line[0] == '#' && line[1] == ' ') {
-				size_t l = strcspn(line + 2, "\r\n");
-				title = xstrndup(line + 2, l);
-				break;
-			}
-		}
-		break;
-	}
-cleanup:
-	free(buf);
-	repo_names_free(names, count);
-	strbuf_free(&err);
-	strbuf_free(&path);
-	return title;
-}
 
 static json_t *strings_json(char **v, size_t n)
 {
@@ -56,15 +21,18 @@ static int run(cli_ctx *c, const cli_args *a)
 	const radar_entry *e;
 	const radar_config *cfg;
 	radar_score s;
+	adr_log *log = NULL;
+	diag_list adr_dl = DIAG_LIST_INIT;
 	int rc = EXIT_DATA;
 
 	if (a->npos != 1)
 		return cli_usage_error(c, a->npos ? "one NAME at a time" : "which entry? give its NAME");
 	if (cli_load(c, &r, &rd, RADAR_LOAD_JUDGMENTS, &dl, 1))
 		goto cleanup;
-	if (!(e = cli_find_entry(c, rd, a->pos[0])))
+	if (!(e = cli_find_entry(c, rd, a->pos[0], NULL)))
 		goto cleanup;
 	cfg = rd->cfg;
+	log = cli_load_adrs(r, rd, &adr_dl); /* problems there are `radar check`'s to report */
 	radar_score_compute(&s, cfg, e);
 	if (c->json) {
 		json_t *o = json_object(), *adrs = json_array(), *ratings = json_array(),
@@ -83,14 +51,14 @@ static int run(cli_ctx *c, const cli_args *a)
 		json_object_set_new(o, "tags", strings_json(e->tags, e->ntags));
 		json_object_set_new(o, "links", strings_json(e->links, e->nlinks));
 		for (size_t i = 0; i < e->nadrs; i++) {
-			char *file, *title = adr_title(r, cfg, e->adrs[i], &file);
+			const adr_record *rec = adr_log_find(log, e->adrs[i]);
+			const char *status = rec ? adr_record_status(rec) : NULL;
 			json_t *aj = json_object();
 			json_object_set_new(aj, "number", json_integer(e->adrs[i]));
-			json_object_set_new(aj, "title", title ? json_string(title) : json_null());
-			json_object_set_new(aj, "file", file ? json_string(file) : json_null());
+			json_object_set_new(aj, "title", rec && rec->title ? json_string(rec->title) : json_null());
+			json_object_set_new(aj, "status", status ? json_string(status) : json_null());
+			json_object_set_new(aj, "file", rec ? json_string(rec->path) : json_null());
 			json_array_append_new(adrs, aj);
-			free(title);
-			free(file);
 		}
 		json_object_set_new(o, "adrs", adrs);
 		for (size_t i = 0; i < e->nratings; i++) {
@@ -141,13 +109,14 @@ static int run(cli_ctx *c, const cli_args *a)
 		if (e->nadrs) {
 			strbuf_puts(&sb, "\nDecisions\n");
 			for (size_t i = 0; i < e->nadrs; i++) {
-				char *file, *title = adr_title(r, cfg, e->adrs[i], &file);
-				if (title)
-					strbuf_printf(&sb, "  %s  (%s)\n", title, file);
+				const adr_record *rec = adr_log_find(log, e->adrs[i]);
+				const char *status = rec ? adr_record_status(rec) : NULL;
+				if (rec)
+					strbuf_printf(&sb, "  %ld. %s  [%s]  %s\n", rec->number,
+						      rec->title ? rec->title : "(no title)", status ? status : "no status",
+						      rec->path);
 				else
-					strbuf_printf(&sb, "  ADR %ld: not found in %s\n", e->adrs[i], cfg->adr_path);
-				free(title);
-				free(file);
+					strbuf_printf(&sb, "  ADR %ld: not found in %s\n", e->adrs[i], log->dir);
 			}
 		}
 		if (e->nratings) {
@@ -195,6 +164,8 @@ static int run(cli_ctx *c, const cli_args *a)
 	radar_score_release(&s);
 	rc = dl.errors ? EXIT_DATA : EXIT_OK;
 cleanup:
+	adr_log_free(log);
+	diag_list_free(&adr_dl);
 	diag_list_free(&dl);
 	radar_free(rd);
 	repo_free(r);

@@ -16,6 +16,8 @@
 static const cli_command *const commands[] = {
 	&cmd_init, &cmd_add, &cmd_rate, &cmd_move, &cmd_score, &cmd_list, &cmd_show, &cmd_check,
 	&cmd_judge, &cmd_due, &cmd_accuracy,
+	&cmd_render, &cmd_layout,
+	&cmd_history, &cmd_diff, &cmd_release, &cmd_editions,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -34,6 +36,7 @@ static void print_overview(FILE *out)
 		     "Commands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(out, "  %-8s %s\n", "adr", "architecture decision records, as adr-tools (see 'radar adr help')");
 	fprintf(out, "\n%s\nSee 'radar COMMAND --help' for a command's options.\n"
 		     "Exit status: 0 success, 1 a problem with the data or a failed check, "
 		     "2 a usage error.\n",
@@ -272,9 +275,12 @@ int main(int argc, char **argv)
 	size_t nopts = 0;
 
 	c.prog = "radar";
-	(void)slash;
 	c.color = isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
 		  !(term && !strcmp(term, "dumb"));
+	if (!strcmp(slash ? slash + 1 : argv[0], "adr")) {
+		c.prog = "adr";
+		return cli_adr(&c, argc - 1, argv + 1);
+	}
 	argc--;
 	argv++;
 	if ((rc = take_globals(&c, &argc, argv, &help, &version)))
@@ -282,6 +288,10 @@ int main(int argc, char **argv)
 	if (version) {
 		printf("radar %s\n", RADAR_VERSION);
 		return EXIT_OK;
+	}
+	if (argc && !strcmp(argv[0], "adr")) {
+		c.prog = "radar adr";
+		return cli_adr(&c, argc - 1, argv + 1);
 	}
 	if (!argc || !strcmp(argv[0], "help")) {
 		if (argc >= 2) {

@@ -280,23 +280,281 @@ static void pause_briefly(void)
 }
 
 /*
- * Commits the blobs on the current tip. Compare-and-swap: the commit is
- * built on the tip we read, and git_commit_create refuses (GIT_EMODIFIED)
- * to move a branch that is no longer there; then we rebuild on the new tip.
- * *id is left zero when the tree would not change: no empty commits.
+ * The plan being written, with its paths cleaned: plan.files[i] goes to
+ * paths[i], plan.remove[i] to gone[i]. Rebuilt whenever the callback
+ * changes the plan.
  */
-static int commit_paths(git_repository *git, const git_tree_update *updates, size_t n,
-			const char *message, const git_signature *author,
-			const git_signature *committer, git_oid *id, int *made, strbuf *err)
+struct write_state {
+	repo_plan plan;
+	strbuf *paths;
+	size_t npaths;
+	strbuf *gone;
+	size_t ngone;
+};
+
+static void state_clear_paths(struct write_state *st)
 {
-	int attempt, error, ret = REPO_ERROR;
+	size_t i;
+
+	for (i = 0; i < st->npaths; i++)
+		strbuf_free(&st->paths[i]);
+	for (i = 0; i < st->ngone; i++)
+		strbuf_free(&st->gone[i]);
+	free(st->paths);
+	free(st->gone);
+	st->paths = st->gone = NULL;
+	st->npaths = st->ngone = 0;
+}
+
+/* Cleans one path of a plan; refuses the root and anything inside .git. */
+static int plan_path(const char *in, strbuf *out, strbuf *err)
+{
+	if (repo__clean_path(in, out, err) < 0)
+		return REPO_ERROR;
+	if (!out->len) {
+		repo__set_err(err, "%s: is not a regular file", in);
+		return REPO_ERROR;
+	}
+	if (in_dot_git(out->buf)) {
+		repo__set_err(err, "%s: refusing to write inside .git", in);
+		return REPO_ERROR;
+	}
+	return 0;
+}
+
+/* Takes the plan as it now stands: every path checked before a file changes. */
+static int state_take(struct write_state *st, strbuf *err)
+{
+	const repo_plan *p = &st->plan;
+	size_t i;
+
+	state_clear_paths(st);
+	st->paths = xcalloc(p->nfiles ? p->nfiles : 1, sizeof(*st->paths));
+	st->npaths = p->nfiles;
+	st->gone = xcalloc(p->nremove ? p->nremove : 1, sizeof(*st->gone));
+	st->ngone = p->nremove;
+	for (i = 0; i < p->nfiles; i++)
+		if (plan_path(p->files[i].path, &st->paths[i], err) < 0)
+			return REPO_ERROR;
+	for (i = 0; i < p->nremove; i++)
+		if (plan_path(p->remove[i], &st->gone[i], err) < 0)
+			return REPO_ERROR;
+	return 0;
+}
+
+/* Whether a removed path is also written (then the write wins). */
+static int state_writes(const struct write_state *st, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < st->npaths; i++)
+		if (strcmp(st->paths[i].buf, path) == 0)
+			return 1;
+	return 0;
+}
+
+/* Unlinks a work tree file, never following a symlinked directory; absent is fine. */
+static int remove_path(const repo *r, const char *path, strbuf *err)
+{
+	char *copy = xstrdup(path);
+	char *p = copy, *slash;
+	int fd = r->rootfd, next, ret = REPO_ERROR;
+
+	while ((slash = strchr(p, '/'))) {
+		*slash = '\0';
+		next = openat(fd, p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (next < 0) {
+			if (errno == ENOENT)
+				ret = 0;
+			else
+				repo__set_err(err, "%s: %s", path, strerror(errno));
+			goto cleanup;
+		}
+		repo__close_dir(r, fd);
+		fd = next;
+		p = slash + 1;
+	}
+	if (unlinkat(fd, p, 0) < 0 && errno != ENOENT) {
+		repo__set_err(err, "%s: %s", path, strerror(errno));
+		goto cleanup;
+	}
+	ret = 0;
+
+cleanup:
+	repo__close_dir(r, fd);
+	free(copy);
+	return ret;
+}
+
+/* Puts the plan into the work tree: its files written, its removals unlinked. */
+static int state_apply(repo *r, const struct write_state *st, strbuf *err)
+{
+	strbuf full = STRBUF_INIT;
+	size_t i;
+	int ret = REPO_ERROR;
+
+	/* A directory we hold open might be replaced by the writes below. */
+	repo__cache_clear(r);
+	for (i = 0; i < st->npaths; i++) {
+		if (make_parents(r, st->paths[i].buf, err) < 0)
+			goto cleanup;
+		strbuf_reset(&full);
+		strbuf_printf(&full, "%s%s", r->root, st->paths[i].buf);
+		if (fs_write_atomic(full.buf, st->plan.files[i].data, st->plan.files[i].len,
+				    err) < 0)
+			goto cleanup;
+	}
+	for (i = 0; i < st->ngone; i++)
+		if (!state_writes(st, st->gone[i].buf) &&
+		    remove_path(r, st->gone[i].buf, err) < 0)
+			goto cleanup;
+	ret = 0;
+
+cleanup:
+	strbuf_free(&full);
+	return ret;
+}
+
+/*
+ * The blobs of the written files, from the work tree through the same
+ * filters (.gitattributes) git_index_add_bypath applies, so that index and
+ * commit agree. A path given twice keeps its last content. *n: how many.
+ */
+static int state_blobs(git_repository *git, const struct write_state *st,
+		       git_tree_update **out, size_t *n, strbuf *err)
+{
+	git_tree_update *u = xcalloc(st->npaths + st->ngone + 1, sizeof(*u));
+	size_t i, j, k = 0;
+
+	*out = u;
+	*n = 0;
+	for (i = 0; i < st->npaths; i++) {
+		for (j = 0; j < k; j++)
+			if (strcmp(u[j].path, st->paths[i].buf) == 0)
+				break;
+		if (j < k)
+			continue;
+		u[k].action = GIT_TREE_UPDATE_UPSERT;
+		u[k].filemode = GIT_FILEMODE_BLOB;
+		u[k].path = st->paths[i].buf;
+		if (git_blob_create_from_workdir(&u[k].id, git, u[k].path) < 0) {
+			repo__set_err(err, "%s: %s", u[k].path, repo__git_msg());
+			return REPO_ERROR;
+		}
+		k++;
+	}
+	*n = k;
+	return 0;
+}
+
+/*
+ * The removals that apply to this tip: paths it has as files (not written
+ * by the plan), appended after the nup upserts. Returns the total count.
+ */
+static size_t tip_removals(git_tree *base, const struct write_state *st, git_tree_update *u,
+			   size_t nup)
+{
+	size_t i, k = nup;
+
+	for (i = 0; base && i < st->ngone; i++) {
+		git_tree_entry *entry = NULL;
+		const char *path = st->gone[i].buf;
+		size_t j;
+
+		for (j = nup; j < k; j++)
+			if (strcmp(u[j].path, path) == 0)
+				break;
+		if (j < k || state_writes(st, path))
+			continue;
+		if (git_tree_entry_bypath(&entry, base, path) == 0 &&
+		    git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+			u[k].action = GIT_TREE_UPDATE_REMOVE;
+			u[k].path = path;
+			k++;
+		}
+		git_tree_entry_free(entry);
+		git_error_clear();
+	}
+	return k;
+}
+
+/*
+ * What a repo_tip_fn sees: a repository handle reading the tip's tree
+ * (NULL tree: an unborn branch), sharing r's libgit2 repository.
+ */
+static int tip_view(repo **out, repo *r, const git_commit *tip, git_tree *base, strbuf *err)
+{
+	repo *v = xcalloc(1, sizeof(*v));
+
+	v->git = r->git;
+	v->is_git = 1;
+	v->reads_tree = 1;
+	v->rootfd = -1;
+	v->lockfd = -1;
+	v->gitdir = xstrdup(r->gitdir);
+	v->commondir = xstrdup(r->commondir);
+	v->cache = xcalloc(1, sizeof(*v->cache));
+	v->cache->fd = -1;
+	*out = v;
+	if (tip) {
+		v->rev = xmalloc(GIT_OID_HEXSZ + 1);
+		git_oid_tostr(v->rev, GIT_OID_HEXSZ + 1, git_commit_id(tip));
+	}
+	if ((base && git_tree_dup(&v->tree, base) < 0) || git_repository_odb(&v->odb, r->git) < 0) {
+		repo__set_err(err, "HEAD: %s", repo__git_msg());
+		return REPO_ERROR;
+	}
+	return 0;
+}
+
+static void tip_view_free(repo *v)
+{
+	if (!v)
+		return;
+	repo__cache_clear(v);
+	free(v->cache);
+	git_tree_free(v->tree);
+	git_odb_free(v->odb);
+	free(v->gitdir);
+	free(v->commondir);
+	free(v->rev);
+	free(v);
+}
+
+/* As git commit leaves it: the message ends with a newline. */
+static void full_message(strbuf *msg, const char *message)
+{
+	strbuf_reset(msg);
+	strbuf_puts(msg, message ? message : "");
+	if (!msg->len || msg->buf[msg->len - 1] != '\n')
+		strbuf_putc(msg, '\n');
+}
+
+/*
+ * Commits the plan on the current tip. Compare-and-swap: the commit is
+ * built on the tip we read, and git_commit_create refuses (GIT_EMODIFIED)
+ * to move a branch that is no longer there; then we rebuild on the new tip,
+ * asking on_tip again first. The work tree gets the plan's files the first
+ * time and again whenever on_tip changes them. *made is left zero when the
+ * tree would not change: no empty commits.
+ */
+static int commit_plan(repo *r, struct write_state *st, repo_tip_fn on_tip, void *arg,
+		       const git_signature *author, const git_signature *committer,
+		       git_oid *id, int *made, git_tree_update **updates, size_t *nup,
+		       strbuf *err)
+{
+	git_repository *git = r->git;
+	int attempt, error, dirty = 1, ret = REPO_ERROR;
 	git_commit *tip = NULL;
 	git_tree *base = NULL, *tree = NULL;
+	strbuf msg = STRBUF_INIT;
 	git_oid tip_id, tree_id;
+	repo *view = NULL;
 
 	*made = 0;
 	for (attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
 		int unborn, retry = 0;
+		size_t nall;
 
 		git_commit_free(tip);
 		git_tree_free(base);
@@ -316,7 +574,36 @@ static int commit_paths(git_repository *git, const git_tree_update *updates, siz
 			repo__set_err(err, "HEAD: %s", repo__git_msg());
 			goto cleanup;
 		}
-		if (git_tree_create_updated(&tree_id, git, base, n, updates) < 0 ||
+		if (on_tip) {
+			if (tip_view(&view, r, tip, base, err) < 0)
+				goto cleanup;
+			error = on_tip(arg, view, &st->plan, err);
+			tip_view_free(view);
+			view = NULL;
+			if (error < 0) {
+				ret = error;
+				goto cleanup;
+			}
+			if (error == REPO_PLAN_CHANGED) {
+				if (state_take(st, err) < 0)
+					goto cleanup;
+				dirty = 1;
+			}
+		}
+		if (dirty) {
+			free(*updates);
+			*updates = NULL;
+			if (state_apply(r, st, err) < 0 ||
+			    state_blobs(git, st, updates, nup, err) < 0)
+				goto cleanup;
+			dirty = 0;
+		}
+		nall = tip_removals(base, st, *updates, *nup);
+		if (!nall) {
+			ret = 0;
+			goto cleanup;
+		}
+		if (git_tree_create_updated(&tree_id, git, base, nall, *updates) < 0 ||
 		    git_tree_lookup(&tree, git, &tree_id) < 0) {
 			repo__set_err(err, "cannot build the commit's tree: %s", repo__git_msg());
 			goto cleanup;
@@ -325,15 +612,16 @@ static int commit_paths(git_repository *git, const git_tree_update *updates, siz
 			ret = 0;
 			goto cleanup;
 		}
+		full_message(&msg, st->plan.message);
 		if (unborn) {
-			if (commit_unborn(id, git, author, committer, message, tree,
+			if (commit_unborn(id, git, author, committer, msg.buf, tree,
 					  &retry, err) < 0)
 				goto cleanup;
 		} else {
 			const git_commit *parents[1] = { tip };
 
 			error = git_commit_create(id, git, "HEAD", author, committer, NULL,
-						  message, tree, 1, parents);
+						  msg.buf, tree, 1, parents);
 			/*
 			 * GIT_EMODIFIED: the tip moved. GIT_ELOCKED: another
 			 * writer holds the ref's lock right now.
@@ -357,19 +645,22 @@ static int commit_paths(git_repository *git, const git_tree_update *updates, siz
 	repo__set_err(err, "cannot commit: the branch kept moving (%d attempts)", COMMIT_ATTEMPTS);
 
 cleanup:
+	tip_view_free(view);
 	git_commit_free(tip);
 	git_tree_free(base);
 	git_tree_free(tree);
+	strbuf_free(&msg);
 	return ret;
 }
 
 /*
- * Stages exactly these paths; every other index entry stays as it was.
- * A git process may hold index.lock for a moment (an editor's background
- * `git status`): wait for it, re-reading so its update is not undone.
+ * Stages exactly the written and the removed paths; every other index
+ * entry stays as it was. A git process may hold index.lock for a moment
+ * (an editor's background `git status`): wait for it, re-reading so its
+ * update is not undone.
  */
 static int stage_paths(git_repository *git, const git_tree_update *updates, size_t n,
-		       strbuf *err)
+		       const struct write_state *st, strbuf *err)
 {
 	git_index *idx = NULL;
 	size_t i;
@@ -384,6 +675,10 @@ static int stage_paths(git_repository *git, const git_tree_update *updates, size
 			goto fail;
 		for (i = 0; i < n; i++)
 			if (git_index_add_bypath(idx, updates[i].path) < 0)
+				goto fail;
+		for (i = 0; i < st->ngone; i++)
+			if (!state_writes(st, st->gone[i].buf) &&
+			    git_index_remove_bypath(idx, st->gone[i].buf) < 0)
 				goto fail;
 		if ((error = git_index_write(idx)) != GIT_ELOCKED)
 			break;
@@ -403,12 +698,20 @@ cleanup:
 int repo_write(repo *r, const repo_file *files, size_t n, const char *message,
 	       int commit, char **commit_id, strbuf *err)
 {
-	strbuf *paths = NULL;
-	strbuf full = STRBUF_INIT, lock = STRBUF_INIT, msg = STRBUF_INIT;
+	repo_plan plan = { files, n, NULL, 0, message };
+
+	return repo_write_checked(r, &plan, commit, NULL, NULL, commit_id, err);
+}
+
+int repo_write_checked(repo *r, const repo_plan *plan, int commit, repo_tip_fn on_tip,
+		       void *arg, char **commit_id, strbuf *err)
+{
+	struct write_state st = { *plan, NULL, 0, NULL, 0 };
+	strbuf lock = STRBUF_INIT;
 	git_signature *author = NULL, *committer = NULL;
 	git_tree_update *updates = NULL;
-	size_t i, j, nupdates = 0;
-	struct stat st;
+	size_t nup = 0;
+	struct stat sb;
 	git_oid id;
 	int made = 0, ret = REPO_ERROR;
 
@@ -423,25 +726,13 @@ int repo_write(repo *r, const repo_file *files, size_t n, const char *message,
 		return REPO_ERROR;
 	}
 	commit = commit && r->is_git;
-
-	paths = xcalloc(n ? n : 1, sizeof(*paths));
-	for (i = 0; i < n; i++) {
-		if (repo__clean_path(files[i].path, &paths[i], err) < 0)
-			goto cleanup;
-		if (!paths[i].len) {
-			repo__set_err(err, "%s: is not a regular file", files[i].path);
-			goto cleanup;
-		}
-		if (in_dot_git(paths[i].buf)) {
-			repo__set_err(err, "%s: refusing to write inside .git", files[i].path);
-			goto cleanup;
-		}
-	}
+	if (state_take(&st, err) < 0)
+		goto cleanup;
 
 	/* Everything that can refuse the write does so before a file changes. */
 	if (commit) {
 		strbuf_printf(&lock, "%sindex.lock", r->gitdir);
-		if (lstat(lock.buf, &st) == 0) {
+		if (lstat(lock.buf, &sb) == 0) {
 			repo__set_err(err,
 				"Unable to create '%s': File exists.\n\n"
 				"Another git process seems to be running in this repository, e.g.\n"
@@ -463,52 +754,15 @@ int repo_write(repo *r, const repo_file *files, size_t n, const char *message,
 			goto cleanup;
 		}
 	}
-
-	/* A directory we hold open might be replaced by the writes below. */
-	repo__cache_clear(r);
-	for (i = 0; i < n; i++) {
-		if (make_parents(r, paths[i].buf, err) < 0)
-			goto cleanup;
-		strbuf_reset(&full);
-		strbuf_printf(&full, "%s%s", r->root, paths[i].buf);
-		if (fs_write_atomic(full.buf, files[i].data, files[i].len, err) < 0)
-			goto cleanup;
-	}
-	if (!commit || !n) {
-		ret = 0;
+	if (!commit || (!on_tip && !st.npaths && !st.ngone)) {
+		ret = state_apply(r, &st, err);
 		goto cleanup;
 	}
-
-	/*
-	 * Blobs from the files as written, through the same filters
-	 * (.gitattributes) git_index_add_bypath applies, so that index and
-	 * commit agree. A path given twice keeps its last content.
-	 */
-	updates = xcalloc(n ? n : 1, sizeof(*updates));
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < nupdates; j++)
-			if (strcmp(updates[j].path, paths[i].buf) == 0)
-				break;
-		if (j < nupdates)
-			continue;
-		updates[nupdates].action = GIT_TREE_UPDATE_UPSERT;
-		updates[nupdates].filemode = GIT_FILEMODE_BLOB;
-		updates[nupdates].path = paths[i].buf;
-		if (git_blob_create_from_workdir(&updates[nupdates].id, r->git,
-						 paths[i].buf) < 0) {
-			repo__set_err(err, "%s: %s", paths[i].buf, repo__git_msg());
-			goto cleanup;
-		}
-		nupdates++;
-	}
-	/* As git commit leaves it: the message ends with a newline. */
-	strbuf_puts(&msg, message ? message : "");
-	if (!msg.len || msg.buf[msg.len - 1] != '\n')
-		strbuf_putc(&msg, '\n');
-	if (commit_paths(r->git, updates, nupdates, msg.buf, author, committer,
-			 &id, &made, err) < 0)
+	if ((ret = commit_plan(r, &st, on_tip, arg, author, committer, &id, &made, &updates,
+			       &nup, err)) < 0)
 		goto cleanup;
-	if (stage_paths(r->git, updates, nupdates, err) < 0) {
+	ret = REPO_ERROR;
+	if (stage_paths(r->git, updates, nup, &st, err) < 0) {
 		if (made && err) {
 			char hex[GIT_OID_HEXSZ + 1];
 
@@ -527,13 +781,8 @@ cleanup:
 	git_signature_free(author);
 	git_signature_free(committer);
 	free(updates);
-	if (paths)
-		for (i = 0; i < n; i++)
-			strbuf_free(&paths[i]);
-	free(paths);
-	strbuf_free(&full);
+	state_clear_paths(&st);
 	strbuf_free(&lock);
-	strbuf_free(&msg);
 	return ret;
 }
 

@@ -93,6 +93,51 @@ typedef struct repo_file {
 int repo_write(repo *r, const repo_file *files, size_t n, const char *message,
 	       int commit, char **commit_id, strbuf *err);
 
+/*
+ * A write described whole: the files to write, the paths to remove (from
+ * the work tree, from the index, and from the commit when the tip has them
+ * as files; a path that is also written is written) and the commit
+ * message. The arrays and strings belong to the caller.
+ */
+typedef struct repo_plan {
+	const repo_file *files;
+	size_t nfiles;
+	const char *const *remove;
+	size_t nremove;
+	const char *message;
+} repo_plan;
+
+/* A repo_tip_fn's answer when it has replaced the plan. */
+enum { REPO_PLAN_CHANGED = 1 };
+
+/*
+ * Called by repo_write_checked before every commit attempt (under the
+ * caller's repo_lock if it holds it). `tip` reads the tree of the commit
+ * the attempt builds on, through repo_read_file, repo_path_kind and
+ * repo_list_dir; it is valid during the call only, and repo_rev(tip) is the
+ * commit's hex id (NULL on an unborn branch). The callback may point *plan
+ * at other files, removals or message (kept valid by the caller until
+ * repo_write_checked returns) and return REPO_PLAN_CHANGED: the new files
+ * are written to the work tree and the removals made before the commit is
+ * built. 0 keeps the plan. A negative value, with the reason in err, stops:
+ * nothing more is written or committed, and repo_write_checked returns it.
+ */
+typedef int (*repo_tip_fn)(void *arg, const repo *tip, repo_plan *plan, strbuf *err);
+
+/*
+ * repo_write with a say over every attempt: on_tip (may be NULL) sees each
+ * tip before a commit is built on it, so a writer can answer what another
+ * writer committed meanwhile (a new ADR renumbered when its number was
+ * taken) instead of having its commit rebuilt blindly. On the first attempt
+ * it runs before any file is written. Without a commit (outside Git, or
+ * `commit` 0) on_tip is not called and the plan is written as given. Files
+ * that a replaced plan no longer names stay in the work tree unless it
+ * removes them. repo_write(r, files, n, message, ...) is this with the plan
+ * {files, n, no removals, message} and no callback.
+ */
+int repo_write_checked(repo *r, const repo_plan *plan, int commit, repo_tip_fn on_tip,
+		       void *arg, char **commit_id, strbuf *err);
+
 /* Git's user.name for this repository, or NULL. Caller frees. */
 char *repo_user_name(const repo *r);
 
@@ -101,5 +146,108 @@ char *repo_user_name(const repo *r);
  * rename. Never leaves a partial file at `path`.
  */
 int fs_write_atomic(const char *path, const char *data, size_t len, strbuf *err);
+
+
+/* ---- history, tags (repo-history.c) -------------------------------------- */
+
+/* Returned by repo_create_release when the tag exists already. */
+enum { REPO_EEXISTS = -16 };
+
+/* Object ids travel as 40 hex digits and a NUL; "" is "none". */
+typedef char repo_hex[41];
+
+/*
+ * A commit as history shows it. The strings are borrowed: valid during the
+ * callback that receives them.
+ */
+typedef struct repo_commit {
+	repo_hex id;
+	const char *author;   /* name */
+	const char *email;
+	long long time;       /* author time, seconds since the epoch */
+	int offset;           /* the author's UTC offset, minutes */
+	const char *subject;  /* the message's first paragraph, on one line */
+	unsigned nparents;
+} repo_commit;
+
+/*
+ * One file of a folder that differs between a commit and its first parent
+ * (subfolders, symbolic links and other non-files are left out).
+ */
+typedef struct repo_change {
+	const char *name;      /* the file name inside the folder */
+	repo_hex old_blob;     /* "" when the file was added */
+	repo_hex new_blob;     /* "" when the file was deleted */
+	/*
+	 * The commit that made the change: the step itself, or for a merge
+	 * the newest non-merge commit on the merged side (reachable from a
+	 * parent other than the first, not from the first) that wrote
+	 * new_blob (or deleted the file); the merge itself when none did
+	 * (a conflict resolved by hand).
+	 */
+	const repo_commit *by;
+} repo_change;
+
+/*
+ * Called for each step of the first-parent line whose folder differs from
+ * the previous step's, oldest first. changes are sorted by name. A
+ * non-zero return stops the walk and is returned by repo_walk_folder.
+ */
+typedef int (*repo_step_fn)(void *payload, const repo_commit *step,
+			    const repo_change *changes, size_t n);
+/* Called every few hundred commits: `done` of `total` commits walked. */
+typedef void (*repo_progress_fn)(void *payload, size_t done, size_t total);
+
+/*
+ * Walks the first-parent line of the commit being read (the revision given
+ * to repo_open, else HEAD), root first, and reports how `folder` changed at
+ * each step. Only the folder's tree ids are compared for a commit and its
+ * parent; trees are read only where they differ, blobs never. An unborn
+ * HEAD is an empty history.
+ */
+int repo_walk_folder(const repo *r, const char *folder, repo_step_fn fn,
+		     repo_progress_fn progress, void *payload, strbuf *err);
+
+/* Reads a blob by its hex id (as repo_read_file for max, buf and len). */
+int repo_read_blob(const repo *r, const char *blob, size_t max, char **buf,
+		   size_t *len, strbuf *err);
+
+/* A release: an annotated tag on a commit (an edition such as 2026-Q4). */
+typedef struct repo_tag {
+	char *name;        /* "2026-Q4" */
+	repo_hex commit;   /* the tagged commit */
+	long long time;    /* tagger time (the commit's when the tag has none) */
+	int offset;        /* minutes */
+	char *tagger;      /* NULL when the tag has none */
+	char *message;     /* the first line of the tag's message */
+} repo_tag;
+
+/*
+ * The release tags (annotated tags whose target peels to a commit;
+ * lightweight tags are not editions), oldest first by tag time, then name.
+ * `upto` non-NULL keeps only tags on that revision's commit or its
+ * ancestors.
+ */
+int repo_list_releases(const repo *r, const char *upto, repo_tag **tags,
+		       size_t *n, strbuf *err);
+void repo_tags_free(repo_tag *tags, size_t n);
+
+/*
+ * "The last edition" (DESIGN §4): the newest release tag whose commit is an
+ * ancestor of the commit being read (the revision, else HEAD) and not that
+ * commit itself. *tag_out is NULL when there is none (return 0); caller
+ * frees.
+ */
+int repo_last_release(const repo *r, char **tag_out, strbuf *err);
+
+/*
+ * Creates the annotated tag `name` on HEAD (bare repositories too) with the
+ * user's identity (GIT_COMMITTER_NAME/EMAIL/DATE over user.name/email) and
+ * `message`. Never moves an existing tag: the ref is created
+ * compare-and-swap (REPO_EEXISTS, even when another process won a race).
+ * *commit_out (if not NULL) gets the tagged commit's hex id.
+ */
+int repo_create_release(repo *r, const char *name, const char *message,
+			char **commit_out, strbuf *err);
 
 #endif

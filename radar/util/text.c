@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "strbuf.h"
 
@@ -159,4 +160,42 @@ size_t text_width(const char *str)
 			w += 1;
 	}
 	return w;
+}
+
+int text_contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return !n;
+}
+
+char *text_nearest_any(const char *s, const char *const *cands, size_t n, size_t k)
+{
+	size_t *dist, *order, shown = 0;
+	strbuf sb = STRBUF_INIT;
+
+	if (!n)
+		return NULL;
+	dist = xmalloc(n * sizeof(*dist));
+	order = xmalloc(n * sizeof(*order));
+	for (size_t i = 0; i < n; i++) {
+		dist[i] = text_distance(s, cands[i]);
+		order[i] = i;
+	}
+	/* A partial selection sort: k is tiny. */
+	for (size_t i = 0; i < n && shown < k; i++, shown++) {
+		size_t best = i;
+		for (size_t j = i + 1; j < n; j++)
+			if (dist[order[j]] < dist[order[best]])
+				best = j;
+		size_t t = order[i];
+		order[i] = order[best];
+		order[best] = t;
+		strbuf_printf(&sb, "%s'%s'", i ? ", " : "", cands[order[i]]);
+	}
+	free(dist);
+	free(order);
+	return strbuf_detach(&sb);
 }

@@ -15,6 +15,10 @@ size_t text_distance(const char *a, const char *b);
  * at least 2), as "'a', 'b'"; NULL when none is near. Caller frees.
  */
 char *text_nearest(const char *s, const char *const *cands, size_t n);
+/* The k candidates nearest to s whatever their distance, as "'a', 'b'"; NULL when n is 0. */
+char *text_nearest_any(const char *s, const char *const *cands, size_t n, size_t k);
+/* Whether `needle` occurs in `hay`, ignoring ASCII case. */
+int text_contains_ci(const char *hay, const char *needle);
 /* Display width of UTF-8 text in terminal columns (wide CJK counts 2). */
 size_t text_width(const char *s);
 
