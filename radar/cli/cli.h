@@ -143,7 +143,7 @@ char *cli_who(const repo *r, const char *by);
 
 extern const cli_command cmd_init, cmd_add, cmd_rate, cmd_move, cmd_score, cmd_list,
 	cmd_show, cmd_check;
-extern const cli_command cmd_judge, cmd_due, cmd_accuracy;
+extern const cli_command cmd_judge, cmd_due, cmd_accuracy, cmd_review;
 
 /* The adr command set (cmd-adr.c): `adr SUBCOMMAND ...` and `radar adr SUBCOMMAND ...`. */
 int cli_adr(cli_ctx *c, int argc, char **argv);

@@ -15,7 +15,7 @@
 
 static const cli_command *const commands[] = {
 	&cmd_init, &cmd_add, &cmd_rate, &cmd_move, &cmd_score, &cmd_list, &cmd_show, &cmd_check,
-	&cmd_judge, &cmd_due, &cmd_accuracy,
+	&cmd_judge, &cmd_due, &cmd_accuracy, &cmd_review,
 	&cmd_render, &cmd_layout,
 	&cmd_history, &cmd_diff, &cmd_release, &cmd_editions,
 };

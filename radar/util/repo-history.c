@@ -1026,3 +1026,21 @@ cleanup:
 	strbuf_free(&msg);
 	return ret;
 }
+
+int repo_commit_info(const repo *r, repo_hex id, long long *time, int *offset, strbuf *err)
+{
+	git_commit *c = NULL;
+	int rc;
+
+	if (!r->is_git)
+		return 0;
+	if (need_git(r, err) < 0)
+		return REPO_ERROR;
+	if ((rc = read_commit(r, r->rev, &c, err)) <= 0)
+		return rc;
+	hex_of(id, git_commit_id(c));
+	*time = (long long)git_commit_time(c);
+	*offset = git_commit_time_offset(c);
+	git_commit_free(c);
+	return 1;
+}

@@ -241,6 +241,12 @@ void repo_tags_free(repo_tag *tags, size_t n);
 int repo_last_release(const repo *r, char **tag_out, strbuf *err);
 
 /*
+ * The commit being read (the revision, else HEAD): its id and committer time.
+ * Returns 1, or 0 outside Git or on an unborn branch.
+ */
+int repo_commit_info(const repo *r, repo_hex id, long long *time, int *offset, strbuf *err);
+
+/*
  * Creates the annotated tag `name` on HEAD (bare repositories too) with the
  * user's identity (GIT_COMMITTER_NAME/EMAIL/DATE over user.name/email) and
  * `message`. Never moves an existing tag: the ref is created
