@@ -9,7 +9,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = libgit2 yaml-0.1 jansson cairo pangocairo
+PKGS = libgit2 yaml-0.1 jansson cairo pangocairo libcmark-gfm
 
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread -I. -Iradar $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -34,7 +34,9 @@ CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test check unit e2e test-plain test-sanitize bench install uninstall clean
+.PHONY: all deps demo test check unit e2e test-plain test-sanitize bench install uninstall clean \
+	browser-test \
+	fuzz fuzz-build fuzz-smoke check-valgrind
 all: $(BUILD)/radar $(BUILD)/adr
 
 $(BUILD)/obj/%.o: %.c $(wildcard radar/*.h radar/util/*.h radar/cli/*.h adr/*.h renderer/*.h)
@@ -68,7 +70,11 @@ e2e: all
 
 test-plain: DEVELOPER = 1
 test-plain:
-	$(MAKE) DEVELOPER=1 unit e2e
+	$(MAKE) DEVELOPER=1 unit e2e browser-test
+
+# `radar publish` in headless chromium (tests/browser; ~10 s). Screenshots: build/browser-shots.
+browser-test: all
+	@RADAR=$(CURDIR)/$(BUILD)/radar SHOTS=$(CURDIR)/$(BUILD)/browser-shots sh tests/browser/run.sh
 
 test-sanitize:
 	$(MAKE) DEVELOPER=1 SANITIZE=address,undefined unit e2e
@@ -76,23 +82,68 @@ test-sanitize:
 test check: deps
 	$(MAKE) test-plain
 	$(MAKE) test-sanitize
-	@echo "all tests passed (plain and ASan+UBSan)"
+	$(MAKE) fuzz-smoke
+	@echo "all tests passed (plain and ASan+UBSan, fuzz smoke)"
 
-demo: deps
-	$(MAKE) all
-	@sh examples/demo.sh $(CURDIR)/$(BUILD)/radar
+# Fuzzing with clang's libFuzzer: tests/fuzz/fuzz_*.c, one parser each, built
+# into build-fuzz/ with ASan+UBSan. `make fuzz FUZZ_SECONDS=N` runs each target
+# N seconds; `make fuzz-smoke` (part of `make test`) runs the regression inputs
+# of tests/regress/ and a few seconds of each. See tests/fuzz/run.sh.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 8
+FUZZ_BIN = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
-bench: deps
-	$(MAKE) all
-	$(MAKE) -C bench RADAR=$(CURDIR)/$(BUILD)/radar
+fuzz-build:
+	$(MAKE) BUILD=build-fuzz CC=$(FUZZ_CC) DEVELOPER=0 SANITIZE= \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		$(FUZZ_BIN)
 
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_adr.inc build-fuzz/libradar.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $< -o $@ build-fuzz/libradar.a $(LIBS)
+
+fuzz: fuzz-build
+	bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	bash tests/fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
+
+# The end-to-end suite with every radar run under valgrind (tests/e2e/valgrind-radar.sh):
+# zero memory errors and no definite leaks (still-reachable caches of fontconfig
+# and pango are fine). Slow: minutes; not part of `make test`.
+check-valgrind: all
+	@logs=$$(mktemp -d); \
+	RADAR=$(CURDIR)/tests/e2e/valgrind-radar.sh RADAR_REAL=$(CURDIR)/$(BUILD)/radar \
+		VALGRIND_LOGS=$$logs E2E_TIMEOUT=300 E2E_TEST_TIMEOUT=1800 E2E_TIME_FACTOR=10 \
+		sh tests/e2e/run.sh; rc=$$?; \
+	bad=$$(grep -lE 'ERROR SUMMARY: [1-9]|definitely lost: [1-9]' $$logs/vg.* 2>/dev/null); \
+	for f in $$bad; do echo "== valgrind: $$f"; cat $$f; done; \
+	echo "valgrind: $$(ls $$logs | wc -l) runs, $$(echo $$bad | wc -w) with errors or definite leaks"; \
+	rm -rf $$logs; [ $$rc = 0 ] && [ -z "$$bad" ]
+
+# The binary, the adr name, man pages (mdoc: docs/man) and completions (docs/completions).
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 install: all
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BUILD)/radar $(DESTDIR)$(BINDIR)/radar
 	ln -sf radar $(DESTDIR)$(BINDIR)/adr
+	install -m 644 docs/man/radar.1 docs/man/adr.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 docs/man/radar-files.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 docs/completions/radar.bash $(DESTDIR)$(BASHCOMPDIR)/radar
+	ln -sf radar $(DESTDIR)$(BASHCOMPDIR)/adr
+	install -m 644 docs/completions/_radar $(DESTDIR)$(ZSHCOMPDIR)/_radar
+	install -m 644 docs/completions/radar.fish docs/completions/adr.fish $(DESTDIR)$(FISHCOMPDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/radar $(DESTDIR)$(BINDIR)/adr
+	rm -f $(DESTDIR)$(BINDIR)/radar $(DESTDIR)$(BINDIR)/adr \
+		$(DESTDIR)$(MANDIR)/man1/radar.1 $(DESTDIR)$(MANDIR)/man1/adr.1 \
+		$(DESTDIR)$(MANDIR)/man5/radar-files.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/radar $(DESTDIR)$(BASHCOMPDIR)/adr $(DESTDIR)$(ZSHCOMPDIR)/_radar \
+		$(DESTDIR)$(FISHCOMPDIR)/radar.fish $(DESTDIR)$(FISHCOMPDIR)/adr.fish
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

@@ -380,9 +380,14 @@ void adr_check_set(adr_record *const *recs, size_t n, const char *const *extra, 
 				 r->number, sorted[i - 1]->path);
 		/* Date-numbered sets (log4brains' YYYYMMDD) have gaps by design. */
 		else if (i && sorted[i - 1]->number >= 0 && r->number > sorted[i - 1]->number + 1 &&
-			 r->number < 10000000)
-			diag_add(dl, DIAG_WARNING, r->path, 1, 1, "gap in ADR numbers: %ld to %ld missing",
-				 sorted[i - 1]->number + 1, r->number - 1);
+			 r->number < 10000000) {
+			long lo = sorted[i - 1]->number + 1, hi = r->number - 1;
+			if (lo == hi)
+				diag_add(dl, DIAG_WARNING, r->path, 1, 1, "gap in ADR numbers: %ld missing", lo);
+			else
+				diag_add(dl, DIAG_WARNING, r->path, 1, 1, "gap in ADR numbers: %ld to %ld missing",
+					 lo, hi);
+		}
 		for (size_t k = 0; k < r->nlinks; k++) {
 			const adr_link *l = &r->links[k];
 			int ok = 0;

@@ -220,6 +220,13 @@ static void read_rings(ctx *c, radar_config *cfg, const yt_node *list)
 		const yt_node *aliases = yt_map_get(item, "aliases");
 		radar_ring *r = &cfg->rings[i];
 
+		/*
+		 * A valid fraction until read_thresholds sets it: a ring left
+		 * without one is reported as an error, but commands go on with
+		 * this config, and a zeroed {0, 0} made `radar score` divide by
+		 * zero (SIGFPE; fuzz_config, tests/regress/fuzz_config/).
+		 */
+		r->threshold = frac_make(0, 1);
 		r->id = xstrdup(yt_map_get(item, "id")->value);
 		r->name = name_or_id(item);
 		if (!aliases || yt_want_kind(aliases, YT_SEQ, c->path, "aliases", c->dl))

@@ -368,7 +368,9 @@ char *radar_entry_append_rating(const char *path, const char *buf, size_t len,
 		goto cleanup;
 	}
 	scores = yt_map_get(root, "scores");
+	/* yt_offset may return len: never read buf[len] (fuzz_entry found it). */
 	if (scores && scores->kind == YT_SEQ && scores->n &&
+	    yt_offset(buf, len, scores->line, scores->col) < len &&
 	    buf[yt_offset(buf, len, scores->line, scores->col)] == '-') {
 		/* A block list: add an item at its indentation after the last one. */
 		const yt_node *last = scores->items[scores->n - 1];

@@ -147,10 +147,12 @@ extern const cli_command cmd_judge, cmd_due, cmd_accuracy, cmd_review;
 
 /* The adr command set (cmd-adr.c): `adr SUBCOMMAND ...` and `radar adr SUBCOMMAND ...`. */
 int cli_adr(cli_ctx *c, int argc, char **argv);
-extern const cli_command cmd_render, cmd_layout;
+extern const cli_command cmd_render, cmd_layout, cmd_publish;
 
 /* History, editions, diffs (cmd-history.c and friends). */
 extern const cli_command cmd_history, cmd_diff, cmd_release, cmd_editions;
+/* Interchange with other radar tools (cmd-export.c, cmd-import.c; DESIGN §6). */
+extern const cli_command cmd_export, cmd_import;
 /* .radar.yml of what r reads, without the entries; problems printed; -1 if it had errors. */
 int cli_load_config(cli_ctx *c, const repo *r, radar_config **cfg);
 

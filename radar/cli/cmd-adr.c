@@ -42,7 +42,9 @@ static const adr_sub subs[] = {
 	  "                  back with REVERSE-LINK (e.g. \"5:Amends:Amended by\")\n"
 	  "  --madr          write MADR 4 (YAML front matter)\n"
 	  "  --no-commit     inside Git, write the files without committing\n"
-	  "A title that starts with '-' goes after \"--\".\n",
+	  "A title that starts with '-' goes after \"--\". Inside Git the new record and the\n"
+	  "records it links are one commit; when a commit made meanwhile (plain git, another\n"
+	  "clone) took the number, the record moves to the next free one first.\n",
 	  adr_cmd_new, 1, 0 },
 	{ "link", "SOURCE LINK TARGET REVERSE-LINK [--no-commit]",
 	  "Links SOURCE to TARGET with LINK, and TARGET back to SOURCE with REVERSE-LINK\n"

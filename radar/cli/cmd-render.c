@@ -7,6 +7,11 @@
 
 int render_cli_prepare(cli_ctx *c, const cli_args *a, render_job *job)
 {
+	return render_cli_prepare_flags(c, a, job, 0);
+}
+
+int render_cli_prepare_flags(cli_ctx *c, const cli_args *a, render_job *job, unsigned flags)
+{
 	strbuf err = STRBUF_INIT, ed = STRBUF_INIT;
 	const char *title = cli_opt(c, a, "title"), *edition = cli_opt(c, a, "edition"),
 		   *since = cli_opt(c, a, "since");
@@ -18,7 +23,7 @@ int render_cli_prepare(cli_ctx *c, const cli_args *a, render_job *job)
 		rc = cli_usage_error(c, "%s", strbuf_str(&err));
 		goto cleanup;
 	}
-	if (cli_load(c, &job->r, &job->rd, 0, &job->dl, 1))
+	if (cli_load(c, &job->r, &job->rd, flags, &job->dl, 1))
 		goto cleanup;
 	job->data_errors = job->dl.errors > 0;
 	if (repo_is_git(job->r) && (!since || !edition)) {

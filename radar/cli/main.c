@@ -16,8 +16,9 @@
 static const cli_command *const commands[] = {
 	&cmd_init, &cmd_add, &cmd_rate, &cmd_move, &cmd_score, &cmd_list, &cmd_show, &cmd_check,
 	&cmd_judge, &cmd_due, &cmd_accuracy, &cmd_review,
-	&cmd_render, &cmd_layout,
+	&cmd_render, &cmd_layout, &cmd_publish,
 	&cmd_history, &cmd_diff, &cmd_release, &cmd_editions,
+	&cmd_export, &cmd_import,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -34,6 +34,8 @@ typedef struct render_job {
  * status after printing why. Notes about crowding go to stderr.
  */
 int render_cli_prepare(cli_ctx *c, const cli_args *a, render_job *job);
+/* The same, loading the radar with radar_load's `flags` (RADAR_LOAD_JUDGMENTS). */
+int render_cli_prepare_flags(cli_ctx *c, const cli_args *a, render_job *job, unsigned flags);
 void render_cli_release(render_job *job);
 
 #endif

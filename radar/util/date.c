@@ -78,8 +78,14 @@ date date_add_months(date d, int months)
 {
 	long m = (long)d.year * 12 + (d.month - 1) + months;
 	date r;
-	r.year = (int)(m / 12);
-	r.month = (int)(m % 12) + 1;
+	/*
+	 * Floor division: `radar due --as-of 0001-01-01` with after_months 120
+	 * goes back before year 1, and C's truncating `/` and `%` gave month
+	 * -107, an index before days[] (fuzz_date, tests/regress/fuzz_date/).
+	 */
+	long y = m >= 0 ? m / 12 : -((-m + 11) / 12);
+	r.year = (int)y;
+	r.month = (int)(m - y * 12) + 1;
 	r.day = d.day;
 	if (r.day > date_days_in_month(r.year, r.month))
 		r.day = date_days_in_month(r.year, r.month);

@@ -81,7 +81,12 @@ int frac_parse_decimal(const char *s, frac *out)
 	}
 	if (*s == '.') {
 		for (s++; isdigit((unsigned char)*s); s++, decimals++) {
-			if (decimals == 6)
+			/*
+			 * The whole part may take 13 digits, and 6 more decimals
+			 * overflowed ("9223372036859.999999": fuzz_score,
+			 * tests/regress/fuzz_score/): refuse before multiplying.
+			 */
+			if (decimals == 6 || num > (INT64_MAX - 9) / 10)
 				return -1;
 			num = num * 10 + (*s - '0');
 			den *= 10;

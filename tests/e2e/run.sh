@@ -106,7 +106,7 @@ start_test() {
 		t0=$(date +%s)
 		cd "$dir/work" &&
 			HOME=$dir/home XDG_CONFIG_HOME=$dir/home/.config TMPDIR=$dir \
-				timeout -k 5 120 bash "$1" >"$dir/log" 2>&1 </dev/null
+				timeout -k 5 "${E2E_TEST_TIMEOUT:-120}" bash "$1" >"$dir/log" 2>&1 </dev/null
 		rc=$?
 		[ -d "$dir" ] || exit 0 # interrupted: the suite is gone
 		echo "$rc" >"$dir/rc"
@@ -131,7 +131,7 @@ finish_first() {
 		fi
 	else
 		failed=$((failed + 1))
-		[ "$rc" = 124 ] && echo "(the test timed out after 120 s)" >>"$dir/log"
+		[ "$rc" = 124 ] && echo "(the test timed out after ${E2E_TEST_TIMEOUT:-120} s)" >>"$dir/log"
 		echo "FAIL $name"
 		echo "    (exit status $rc after ${secs}s)"
 		sed 's/^/    /' "$dir/log"
