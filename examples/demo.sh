@@ -18,6 +18,9 @@ run score pyo3
 run list
 run --rev 2025-Q4 list --quadrant tools
 run check
+run due
+run accuracy
+run review -o "$base/review"
 run render -o "$base/radar.png" --since 2026-Q2
 run render -o "$base/radar.svg" --since 2026-Q2 --theme dark
 printf '\nThe radar, drawn: %s/radar.png and %s/radar.svg\n' "$base" "$base"

@@ -130,8 +130,18 @@ int radar_judgment_parse(radar_judgment **out, const radar_config *cfg,
 		has_review_on = !radar_date_node(n, path, "review_on", &j->review_on, dl);
 	if (!has_review_on && j->when.year)
 		j->review_on = date_add_months(j->when, cfg->review_after_months);
-	if ((n = yt_map_get(root, "outcome")) && !yt_is_null(n))
+	if ((n = yt_map_get(root, "outcome")) && !yt_is_null(n)) {
 		read_outcome(j, n, path, dl);
+		if (j->verdict != VERDICT_NONE && j->when.year && j->outcome_date.year &&
+		    date_cmp(j->outcome_date, j->when) < 0) {
+			const yt_node *d = yt_map_get(n, "date");
+			char a[11], b[11];
+			date_format(j->outcome_date, a);
+			date_format(j->when, b);
+			diag_add(dl, DIAG_ERROR, path, d ? d->line : n->line, d ? d->col : n->col,
+				 "outcome dated %s, before the judgment itself (%s)", a, b);
+		}
+	}
 
 cleanup:
 	yt_doc_free(doc);

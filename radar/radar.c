@@ -117,8 +117,9 @@ typedef struct parse_queue {
 	const radar_config *cfg;
 	pending *files;
 	size_t n;
-	atomic_size_t next;  /* the next file to take */
-	size_t ready;        /* files read so far; guarded by mu */
+	atomic_size_t next;    /* the next file to take */
+	atomic_size_t ready;   /* files read so far */
+	atomic_size_t waiting; /* workers asleep (or about to sleep) on cv */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } parse_queue;
@@ -131,10 +132,18 @@ static void *parse_worker(void *arg)
 		pending *p;
 		if (i >= q->n)
 			break;
-		pthread_mutex_lock(&q->mu);
-		while (q->ready <= i)
-			pthread_cond_wait(&q->cv, &q->mu);
-		pthread_mutex_unlock(&q->mu);
+		/*
+		 * Reading is quicker than parsing, so the file is usually there
+		 * already; sleep only when it is not (no lock on the fast path).
+		 */
+		if (atomic_load(&q->ready) <= i) {
+			pthread_mutex_lock(&q->mu);
+			atomic_fetch_add(&q->waiting, 1);
+			while (atomic_load(&q->ready) <= i)
+				pthread_cond_wait(&q->cv, &q->mu);
+			atomic_fetch_sub(&q->waiting, 1);
+			pthread_mutex_unlock(&q->mu);
+		}
 		p = &q->files[i];
 		if (p->readable)
 			radar_entry_parse(&p->entry, q->cfg, p->id, p->shown, p->buf, p->len, &p->dl);
@@ -165,6 +174,8 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 		if ((q.files[q.n].id = radar_entry_id_from_file(names[i])))
 			q.files[q.n++].buf = names[i]; /* the file name, until read */
 	atomic_init(&q.next, 0);
+	atomic_init(&q.ready, 0);
+	atomic_init(&q.waiting, 0);
 	pthread_mutex_init(&q.mu, NULL);
 	pthread_cond_init(&q.cv, NULL);
 	if (q.n >= 128 && cores > 1)
@@ -179,10 +190,13 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 		p->shown = radar_display_path(r, path.buf);
 		p->readable = read_data_file(r, path.buf, p->shown, &p->buf, &p->len, &p->dl, err) ==
 			      REPO_OK;
-		pthread_mutex_lock(&q.mu);
-		q.ready = i + 1;
-		pthread_cond_broadcast(&q.cv);
-		pthread_mutex_unlock(&q.mu);
+		/* Publish, then wake only when someone sleeps: a wake-up is a system call. */
+		atomic_store(&q.ready, i + 1);
+		if (atomic_load(&q.waiting)) {
+			pthread_mutex_lock(&q.mu);
+			pthread_cond_broadcast(&q.cv);
+			pthread_mutex_unlock(&q.mu);
+		}
 	}
 	parse_worker(&q);
 	for (size_t t = 0; t < nthreads; t++)
@@ -244,7 +258,7 @@ static void load_judgments(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 		    !radar_judgment_parse(&j, rd->cfg, shown, buf, len, dl)) {
 			if (j->subject && !radar_find(rd, j->subject) && !radar_is_broken(rd, j->subject)) {
 				char *near = radar_nearest(rd, j->subject);
-				diag_add(dl, DIAG_ERROR, shown, j->subject_line, j->subject_col,
+				diag_add(dl, DIAG_WARNING, shown, j->subject_line, j->subject_col,
 					 "subject '%s' is not an entry on the radar%s%s%s", j->subject,
 					 near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
 				free(near);

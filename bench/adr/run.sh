@@ -30,11 +30,14 @@ TOOLS_RUNS=${TOOLS_RUNS:-1}
 
 die() { printf 'bench/adr: %s\n' "$*" >&2; exit 2; }
 case $ADRS$RUNS$TOOLS_RUNS in *[!0-9]*|'') die "ADRS, RUNS and TOOLS_RUNS must be numbers" ;; esac
-[ "$ADRS" -ge 10 ] && [ "$RUNS" -ge 1 ] && [ "$TOOLS_RUNS" -ge 1 ] || die "ADRS >= 10, RUNS and TOOLS_RUNS >= 1"
+if [ "$ADRS" -lt 10 ] || [ "$RUNS" -lt 1 ] || [ "$TOOLS_RUNS" -lt 1 ]; then
+	die "ADRS >= 10, RUNS and TOOLS_RUNS >= 1"
+fi
 [ -x "$RADAR" ] || die "no radar at $RADAR (build it with 'make')"
 command -v git >/dev/null || die "git not found"
 have_tools=1
-if [ ! -x "$ADR_TOOLS" ] || ! head -c 200 "$ADR_TOOLS" | grep -q 'sh'; then
+# adr-tools is a shell script; an installed radar named adr is not it.
+if [ ! -x "$ADR_TOOLS" ] || ! head -c 2 "$ADR_TOOLS" | grep -q '^#!'; then
 	have_tools=0
 fi
 

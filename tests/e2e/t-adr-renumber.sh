@@ -54,7 +54,7 @@ run env EDITOR=true "$ADR" new -l "3:Amends:Amended by" Next one
 expect_out_equals "doc/adr/0004-next-one.md"
 expect_file_contains doc/adr/0003-use-postgresql.md "Amended by [4. Next one](0004-next-one.md)"
 expect_eq "$(git status --porcelain)" "" "clean work tree after the next one"
-cd "$W"
+cd "$W" || exit 1
 
 # 2. Another clone's commits fetched while the editor is open: the branch moves,
 # the work tree does not. One of them even has our file name, with other text:
@@ -63,7 +63,7 @@ mkdir origin && cd origin || exit 1
 git init -q
 run "$ADR" init
 run env EDITOR=true "$ADR" new First
-cd "$W"
+cd "$W" || exit 1
 git clone -q origin other
 cat > "$W/fetch-other.sh" <<EOF
 #!/bin/sh
@@ -89,10 +89,10 @@ expect_eq "$(git show HEAD:doc/adr/0003-mine.md)" "# 3. Mine too" "their file un
 # Only what the fetch left behind differs: their other file is not in this work tree.
 expect_eq "$(git status --porcelain | tr '\n' '|')" "D  doc/adr/0003-theirs.md|" "status"
 git fsck --no-progress >/dev/null 2>"$W/fsck" || fail "git fsck: $(cat "$W/fsck")"
-cd "$W"
+cd "$W" || exit 1
 
 # 3. Outside Git: nothing to race with, nothing renumbered.
 mkdir plain && cd plain || exit 1
 run env EDITOR=true "$ADR" new First
 expect_out_equals "doc/adr/0001-first.md"
-cd "$W"
+cd "$W" || exit 1

@@ -54,7 +54,22 @@ expect_rc 1
 expect_err_contains "no entry named 'nosuch'"
 radar -C r judge deno --decision x --confidence 1.5
 expect_rc 2
+# an outcome dated before the judgment, and a file that is no judgment: refused, nothing written
+radar -C r judge --review judgments/2026-01-31-deno.yaml --verdict correct --date 2026-01-01
+expect_rc 1
+expect_err_contains "before the judgment itself"
+radar -C r judge --review radar/deno.yaml --verdict correct
+expect_rc 1
+expect_err_contains "missing required field 'date'"
+radar -C r judge --review judgments/nosuch.yaml --verdict correct
+expect_rc 1
 expect_state_unchanged reviewed r
+# a judgment whose subject is no entry is a warning, not an error
+printf 'date: 2026-02-01\nsubject: nosuch\ndecision: keep\n' > r/judgments/2026-02-01-x.yaml
+radar -C r check
+expect_rc 0
+expect_err_diag judgments/2026-02-01-x.yaml 2:10 warning "subject 'nosuch' is not an entry"
+rm r/judgments/2026-02-01-x.yaml
 
 # --- due -----------------------------------------------------------------------------
 radar -C r due --as-of 2026-11-29

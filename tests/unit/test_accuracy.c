@@ -134,6 +134,40 @@ static void test_since_until(void **state)
 	assert_float_equal(a.accuracy, 0.5, 1e-9);
 }
 
+static void test_empty_single_all_partial(void **state)
+{
+	radar_review_item items[3];
+	radar_accuracy_filter f = as_of("2026-11-29");
+	radar_accuracy a;
+	(void)state;
+	radar_accuracy_compute(&a, NULL, 0, &f, NULL, NULL);
+	assert_int_equal(a.total, 0);
+	assert_false(a.has_accuracy);
+	assert_false(a.has_brier);
+	assert_true(a.too_few);
+	assert_int_equal(a.target, -1);
+	assert_int_equal(a.nbuckets, 0);
+
+	items[0] = item(VERDICT_CORRECT, 1.0, "a");
+	radar_accuracy_compute(&a, items, 1, &f, NULL, NULL);
+	assert_float_equal(a.accuracy, 1.0, 1e-12);
+	/* Wilson for 1 of 1: [0.2065, 1] */
+	assert_float_equal(a.wilson_lo, 0.2065, 0.0005);
+	assert_float_equal(a.wilson_hi, 1.0, 1e-9);
+	assert_float_equal(a.brier, 0.0, 1e-12);
+	assert_float_equal(a.overconfidence, 0.0, 1e-12);
+
+	for (int i = 0; i < 3; i++)
+		items[i] = item(VERDICT_PARTIAL, 0.5, "a");
+	radar_accuracy_compute(&a, items, 3, &f, NULL, NULL);
+	assert_float_equal(a.accuracy, 0.5, 1e-12);
+	/* a 50 % confidence on half-right outcomes is perfectly calibrated */
+	assert_float_equal(a.brier, 0.0, 1e-12);
+	assert_int_equal(a.nbuckets, 1);
+	assert_float_equal(a.buckets[0].lo, 0.5, 1e-12);
+	assert_float_equal(a.buckets[0].accuracy, 0.5, 1e-12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_brier_and_calibration),
 		cmocka_unit_test(test_target_met_and_not),
 		cmocka_unit_test(test_since_until),
+		cmocka_unit_test(test_empty_single_all_partial),
 	};
 	return cmocka_run_group_tests_name("accuracy", tests, NULL, NULL);
 }
