@@ -10,10 +10,14 @@ BINDIR ?= $(PREFIX)/bin
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS = libgit2 yaml-0.1 jansson cairo pangocairo libcmark-gfm
+# `radar` itself links only these; drawing and publishing live in radar-draw.
+CORE_PKGS = libgit2 yaml-0.1 jansson
+LIBEXECDIR ?= $(PREFIX)/libexec/radar
 
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread -I. -Iradar $(CFLAGS) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread -lm
+CORE_LIBS = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -pthread -lm
 ifeq ($(DEVELOPER),1)
 ALL_CFLAGS += -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 endif
@@ -29,15 +33,18 @@ endif
 LIB_SRC = $(wildcard radar/util/*.c) $(filter-out radar/cli/%,$(wildcard radar/*.c)) \
 	$(wildcard adr/*.c) $(wildcard renderer/*.c)
 CLI_SRC = $(wildcard radar/cli/*.c)
+DRAW_SRC = radar/cli/cmd-render.c radar/cli/cmd-layout.c radar/cli/cmd-publish.c radar/cli/cmd-review.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
-CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ = $(filter-out $(DRAW_SRC:%.c=$(BUILD)/obj/%.o),$(CLI_SRC:%.c=$(BUILD)/obj/%.o))
+DRAW_OBJ = $(filter-out $(BUILD)/obj/radar/cli/main.o,$(CLI_SRC:%.c=$(BUILD)/obj/%.o)) \
+	$(BUILD)/obj/radar/cli/main-draw.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps demo test check unit e2e test-plain test-sanitize bench install uninstall clean \
 	browser-test \
 	fuzz fuzz-build fuzz-smoke check-valgrind
-all: $(BUILD)/radar $(BUILD)/adr
+all: $(BUILD)/radar $(BUILD)/radar-draw $(BUILD)/adr
 
 $(BUILD)/obj/%.o: %.c $(wildcard radar/*.h radar/util/*.h radar/cli/*.h adr/*.h renderer/*.h)
 	@mkdir -p $(dir $@)
@@ -47,8 +54,16 @@ $(BUILD)/libradar.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+$(BUILD)/obj/radar/cli/main.o: ALL_CFLAGS += -DRADAR_LIBEXECDIR='"$(LIBEXECDIR)"'
+$(BUILD)/obj/radar/cli/main-draw.o: radar/cli/main.c $(wildcard radar/*.h radar/util/*.h radar/cli/*.h adr/*.h renderer/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DRADAR_DRAW -c $< -o $@
+
 $(BUILD)/radar: $(CLI_OBJ) $(BUILD)/libradar.a
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libradar.a $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libradar.a $(CORE_LIBS)
+
+$(BUILD)/radar-draw: $(DRAW_OBJ) $(BUILD)/libradar.a
+	$(CC) $(LDFLAGS) -o $@ $(DRAW_OBJ) $(BUILD)/libradar.a $(LIBS)
 
 $(BUILD)/adr: $(BUILD)/radar
 	ln -sf radar $@
@@ -130,6 +145,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BUILD)/radar $(DESTDIR)$(BINDIR)/radar
+	install -d $(DESTDIR)$(LIBEXECDIR)
+	install -m 755 $(BUILD)/radar-draw $(DESTDIR)$(LIBEXECDIR)/radar-draw
 	ln -sf radar $(DESTDIR)$(BINDIR)/adr
 	install -m 644 docs/man/radar.1 docs/man/adr.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 docs/man/radar-files.5 $(DESTDIR)$(MANDIR)/man5/
@@ -139,7 +156,7 @@ install: all
 	install -m 644 docs/completions/radar.fish docs/completions/adr.fish $(DESTDIR)$(FISHCOMPDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/radar $(DESTDIR)$(BINDIR)/adr \
+	rm -f $(DESTDIR)$(BINDIR)/radar $(DESTDIR)$(BINDIR)/adr $(DESTDIR)$(LIBEXECDIR)/radar-draw \
 		$(DESTDIR)$(MANDIR)/man1/radar.1 $(DESTDIR)$(MANDIR)/man1/adr.1 \
 		$(DESTDIR)$(MANDIR)/man5/radar-files.5 \
 		$(DESTDIR)$(BASHCOMPDIR)/radar $(DESTDIR)$(BASHCOMPDIR)/adr $(DESTDIR)$(ZSHCOMPDIR)/_radar \

@@ -122,7 +122,21 @@ typedef struct parse_queue {
 	atomic_size_t waiting; /* workers asleep (or about to sleep) on cv */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
+	const repo *r;         /* set when every worker reads its own files */
+	const char *dir;
+	strbuf *err;
 } parse_queue;
+
+/* Reads one file of the entries folder; on any thread when q->r is set. */
+static void read_pending(const parse_queue *q, const repo *r, pending *p, strbuf *err)
+{
+	strbuf path = STRBUF_INIT;
+	strbuf_printf(&path, "%s/%s", q->dir, p->buf);
+	p->buf = NULL;
+	p->shown = radar_display_path(r, path.buf);
+	p->readable = read_data_file(r, path.buf, p->shown, &p->buf, &p->len, &p->dl, err) == REPO_OK;
+	strbuf_free(&path);
+}
 
 static void *parse_worker(void *arg)
 {
@@ -132,6 +146,12 @@ static void *parse_worker(void *arg)
 		pending *p;
 		if (i >= q->n)
 			break;
+		if (q->r) {
+			strbuf err = STRBUF_INIT;
+			read_pending(q, q->r, &q->files[i], &err);
+			strbuf_free(&err);
+			goto parse;
+		}
 		/*
 		 * Reading is quicker than parsing, so the file is usually there
 		 * already; sleep only when it is not (no lock on the fast path).
@@ -144,6 +164,7 @@ static void *parse_worker(void *arg)
 			atomic_fetch_sub(&q->waiting, 1);
 			pthread_mutex_unlock(&q->mu);
 		}
+parse:
 		p = &q->files[i];
 		if (p->readable)
 			radar_entry_parse(&p->entry, q->cfg, p->id, p->shown, p->buf, p->len, &p->dl);
@@ -173,23 +194,23 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 	for (size_t i = 0; i < n; i++)
 		if ((q.files[q.n].id = radar_entry_id_from_file(names[i])))
 			q.files[q.n++].buf = names[i]; /* the file name, until read */
+	q.dir = cfg->entries_path;
+	/* Where reading is thread-safe every thread reads its own files; else this one reads. */
+	if (repo_reads_concurrently(r, cfg->entries_path))
+		q.r = r;
 	atomic_init(&q.next, 0);
 	atomic_init(&q.ready, 0);
 	atomic_init(&q.waiting, 0);
 	pthread_mutex_init(&q.mu, NULL);
 	pthread_cond_init(&q.cv, NULL);
+	if (q.r)
+		atomic_store(&q.ready, q.n); /* nobody waits for the reader */
 	if (q.n >= 128 && cores > 1)
 		for (; nthreads < (size_t)(cores > 8 ? 7 : cores - 1); nthreads++)
 			if (pthread_create(&threads[nthreads], NULL, parse_worker, &q))
 				break;
-	for (size_t i = 0; i < q.n; i++) {
-		pending *p = &q.files[i];
-		strbuf_reset(&path);
-		strbuf_printf(&path, "%s/%s", cfg->entries_path, p->buf);
-		p->buf = NULL;
-		p->shown = radar_display_path(r, path.buf);
-		p->readable = read_data_file(r, path.buf, p->shown, &p->buf, &p->len, &p->dl, err) ==
-			      REPO_OK;
+	for (size_t i = 0; !q.r && i < q.n; i++) {
+		read_pending(&q, r, &q.files[i], err);
 		/* Publish, then wake only when someone sleeps: a wake-up is a system call. */
 		atomic_store(&q.ready, i + 1);
 		if (atomic_load(&q.waiting)) {

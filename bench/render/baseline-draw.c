@@ -46,7 +46,7 @@ int baseline_draw(PangoFontMap *fm, int n, int w, int h, baseline_png *out)
 	PangoFontDescription *fd = pango_font_description_from_string(FONT_FAMILY);
 	double s = w / 1920.0 < h / 1080.0 ? w / 1920.0 : h / 1080.0;
 	double cx = w / 2.0, cy = h / 2.0, radius = h * 0.45, br = 13.0 * s, px = 15.0 * s;
-	double line = 20.0 * s, top = 100.0 * s, colw = 190.0 * s;
+	double line = 18.0 * s, top = 90.0 * s, colw = 190.0 * s;
 	int rows = (int)((h - top - 20 * s) / line), per_side;
 	cairo_status_t status;
 	char text[64];

@@ -43,6 +43,7 @@ typedef struct cli_command {
 	const cli_option *options; /* terminated by a {NULL} entry */
 	int extra_options;    /* accepts --NAME VALUE beyond its table (scorecard dimensions) */
 	int reads;            /* reads the radar: takes --rev and --format */
+	int external;         /* runs in radar-draw: `radar` hands the whole command line over */
 	int (*run)(cli_ctx *c, const cli_args *a);
 } cli_command;
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render-cli.h"
+#include "draw-commands.h"
 
 /* Pixels with two decimals: stable text, exact enough for any check. */
 static json_t *px(double v)
@@ -145,7 +146,7 @@ static const cli_option options[] = {
 const cli_command cmd_layout = {
 	.name = "layout",
 	.usage = "[--preset P | --size WxH] [--title T] [--edition E] [--since REV]",
-	.summary = "the computed picture as data: rings, sectors, blips and text boxes in pixels",
+	.summary = RADAR_SUMMARY_LAYOUT,
 	.details = "With --format json: {\"width\",\"height\",\"center\":[x,y],\"radius\",\"blip_radius\",\n"
 		   "\"shrunk\",\"hidden\",\"rings\":[{\"id\",\"name\",\"r_inner\",\"r_outer\"}],\n"
 		   "\"sectors\":[{\"id\",\"name\",\"start_deg\",\"end_deg\"}],\n"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "accuracy.h"
+#include "draw-commands.h"
 #include "adr/load.h"
 #include "history.h"
 #include "render-cli.h"
@@ -200,7 +201,7 @@ static const cli_option options[] = {
 const cli_command cmd_publish = {
 	.name = "publish",
 	.usage = "-o DIR [--since REV] [--edition E] [--title T] [--as-of DATE] [--preset P | --size WxH]",
-	.summary = "write a static site: interactive radar, entry pages, ADR log, accuracy",
+	.summary = RADAR_SUMMARY_PUBLISH,
 	.details = "The site works from file:// and from any web server, with nothing fetched at\n"
 		   "view time: index.html holds the radar as inline SVG with a link over every blip\n"
 		   "(its name shows on hover and keyboard focus), a filter box (name, tag, ring,\n"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render-cli.h"
+#include "draw-commands.h"
 #include "util/date.h"
 
 int render_cli_prepare(cli_ctx *c, const cli_args *a, render_job *job)
@@ -178,7 +179,7 @@ const cli_command cmd_render = {
 	.name = "render",
 	.usage = "-o FILE[.png|.svg|.pdf] [--preset P | --size WxH] [--theme light|dark] "
 		 "[--title T] [--edition E] [--since REV]",
-	.summary = "draw the radar as a PNG, SVG or PDF image (slides, pages, print)",
+	.summary = RADAR_SUMMARY_RENDER,
 	.details = "The format follows the file's extension. Quadrants are sectors, rings are bands\n"
 		   "(inner rings wider); each blip is numbered and listed in its quadrant's legend.\n"
 		   "Blips land where a hash of their id puts them, so an entry keeps its spot from\n"

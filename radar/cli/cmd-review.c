@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "accuracy.h"
+#include "draw-commands.h"
 #include "history.h"
 #include "render-cli.h"
 
@@ -365,7 +366,7 @@ static const cli_option options[] = {
 const cli_command cmd_review = {
 	.name = "review",
 	.usage = "-o DIR [--since REV] [--as-of DATE]",
-	.summary = "write the quarterly review pack: review.md and the radar image",
+	.summary = RADAR_SUMMARY_REVIEW,
 	.details = "review.md holds what moved since the last edition (--since), scorecard and\n"
 		   "declared ring mismatches, rater disagreements, entries not rescored within\n"
 		   "review.after_months, judgments, ADRs and placements due, accuracy to date with\n"

@@ -6,12 +6,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <limits.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "draw-commands.h"
 #include "util/text.h"
 
 #define RADAR_VERSION "0.1.0"
+
+#ifndef RADAR_DRAW
+/* In `radar`, the drawing commands are names that lead to radar-draw. */
+#define DRAW_STUB(var, cmd, summ) \
+	static const cli_command var = { .name = cmd, .usage = "", .summary = summ, .external = 1 }
+DRAW_STUB(cmd_review_stub, "review", RADAR_SUMMARY_REVIEW);
+DRAW_STUB(cmd_render_stub, "render", RADAR_SUMMARY_RENDER);
+DRAW_STUB(cmd_layout_stub, "layout", RADAR_SUMMARY_LAYOUT);
+DRAW_STUB(cmd_publish_stub, "publish", RADAR_SUMMARY_PUBLISH);
+#define cmd_review cmd_review_stub
+#define cmd_render cmd_render_stub
+#define cmd_layout cmd_layout_stub
+#define cmd_publish cmd_publish_stub
+#endif
 
 static const cli_command *const commands[] = {
 	&cmd_init, &cmd_add, &cmd_rate, &cmd_move, &cmd_score, &cmd_list, &cmd_show, &cmd_check,
@@ -265,8 +282,38 @@ static int take_globals(cli_ctx *c, int *argc, char **argv, int *help, int *vers
 	return 0;
 }
 
+#ifndef RADAR_LIBEXECDIR
+#define RADAR_LIBEXECDIR "/usr/local/libexec/radar"
+#endif
+
+/*
+ * Runs radar-draw with our own command line: from beside this program (a
+ * build tree), else from the libexec folder it was installed to.
+ */
+static int exec_draw(cli_ctx *c, char **argv)
+{
+	char self[PATH_MAX], path[PATH_MAX + 16];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *slash;
+
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/'))) {
+			*slash = '\0';
+			snprintf(path, sizeof(path), "%s/radar-draw", self);
+			if (!access(path, X_OK))
+				execv(path, argv);
+		}
+	}
+	snprintf(path, sizeof(path), "%s/radar-draw", RADAR_LIBEXECDIR);
+	execv(path, argv);
+	return cli_error(c, "cannot run %s: %s (the installation is incomplete)", path, strerror(errno));
+}
+
 int main(int argc, char **argv)
 {
+	/* take_globals reorders argv; radar-draw gets the command line as typed. */
+	char **all = xcalloc((size_t)argc + 1, sizeof(char *));
 	cli_ctx c = { 0 };
 	cli_args a = { 0 };
 	const char *slash = strrchr(argv[0], '/');
@@ -275,6 +322,7 @@ int main(int argc, char **argv)
 	int help = 0, version = 0, rc;
 	size_t nopts = 0;
 
+	memcpy(all, argv, (size_t)argc * sizeof(char *));
 	c.prog = "radar";
 	c.color = isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
 		  !(term && !strcmp(term, "dumb"));
@@ -299,6 +347,8 @@ int main(int argc, char **argv)
 			for (size_t i = 0; i < NCOMMANDS; i++)
 				if (!strcmp(commands[i]->name, argv[1])) {
 					c.cmd = commands[i];
+					if (c.cmd->external)
+						return exec_draw(&c, all);
 					cli_print_help(&c, c.cmd, stdout);
 					return EXIT_OK;
 				}
@@ -321,6 +371,8 @@ int main(int argc, char **argv)
 		free(near);
 		return rc;
 	}
+	if (c.cmd->external)
+		return exec_draw(&c, all);
 	if (help) {
 		cli_print_help(&c, c.cmd, stdout);
 		return EXIT_OK;

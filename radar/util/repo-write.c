@@ -284,13 +284,76 @@ static void pause_briefly(void)
  * paths[i], plan.remove[i] to gone[i]. Rebuilt whenever the callback
  * changes the plan.
  */
+/*
+ * A path the write touched, with a hard link to what was there before:
+ * until the commit is made, a failure puts every file back by a rename,
+ * which needs no free space (a full disk is when writes fail).
+ */
+struct backup {
+	char *path;   /* absolute */
+	char *saved;  /* the hard link, or NULL when the path did not exist */
+};
+
 struct write_state {
 	repo_plan plan;
 	strbuf *paths;
 	size_t npaths;
 	strbuf *gone;
 	size_t ngone;
+	struct backup *backups;
+	size_t nbackups, capbackups;
 };
+
+static int backup_take(struct write_state *st, const char *full, strbuf *err)
+{
+	struct backup *b;
+	const char *slash = strrchr(full, '/');
+	strbuf saved = STRBUF_INIT;
+	struct stat sb;
+
+	for (size_t i = 0; i < st->nbackups; i++)
+		if (!strcmp(st->backups[i].path, full))
+			return 0;
+	GROW(st->backups, st->capbackups, st->nbackups + 1);
+	b = &st->backups[st->nbackups];
+	b->path = xstrdup(full);
+	b->saved = NULL;
+	if (lstat(full, &sb) == 0) {
+		strbuf_printf(&saved, "%.*s/.%s.radar-old", (int)(slash - full), full, slash + 1);
+		unlink(saved.buf); /* left by a killed writer */
+		if (link(full, saved.buf) < 0) {
+			repo__set_err(err, "%s: cannot keep the old version (%s); nothing written",
+				      full, strerror(errno));
+			strbuf_free(&saved);
+			free(b->path);
+			return REPO_ERROR;
+		}
+		b->saved = strbuf_detach(&saved);
+	}
+	st->nbackups++;
+	return 0;
+}
+
+/* Puts every touched path back as it was (restore) or forgets the old versions. */
+static void backups_finish(struct write_state *st, int restore)
+{
+	for (size_t i = 0; i < st->nbackups; i++) {
+		struct backup *b = &st->backups[i];
+		if (restore && b->saved) {
+			/* rename() between two links of one file does nothing: unlink then. */
+			rename(b->saved, b->path);
+			unlink(b->saved);
+		} else if (restore)
+			unlink(b->path);
+		else if (b->saved)
+			unlink(b->saved);
+		free(b->path);
+		free(b->saved);
+	}
+	free(st->backups);
+	st->backups = NULL;
+	st->nbackups = st->capbackups = 0;
+}
 
 static void state_clear_paths(struct write_state *st)
 {
@@ -400,14 +463,20 @@ static int state_apply(repo *r, const struct write_state *st, strbuf *err)
 			goto cleanup;
 		strbuf_reset(&full);
 		strbuf_printf(&full, "%s%s", r->root, st->paths[i].buf);
-		if (fs_write_atomic(full.buf, st->plan.files[i].data, st->plan.files[i].len,
+		if (backup_take((struct write_state *)st, full.buf, err) < 0 ||
+		    fs_write_atomic(full.buf, st->plan.files[i].data, st->plan.files[i].len,
 				    err) < 0)
 			goto cleanup;
 	}
-	for (i = 0; i < st->ngone; i++)
-		if (!state_writes(st, st->gone[i].buf) &&
+	for (i = 0; i < st->ngone; i++) {
+		if (state_writes(st, st->gone[i].buf))
+			continue;
+		strbuf_reset(&full);
+		strbuf_printf(&full, "%s%s", r->root, st->gone[i].buf);
+		if (backup_take((struct write_state *)st, full.buf, err) < 0 ||
 		    remove_path(r, st->gone[i].buf, err) < 0)
 			goto cleanup;
+	}
 	ret = 0;
 
 cleanup:
@@ -540,8 +609,8 @@ static void full_message(strbuf *msg, const char *message)
  */
 static int commit_plan(repo *r, struct write_state *st, repo_tip_fn on_tip, void *arg,
 		       const git_signature *author, const git_signature *committer,
-		       git_oid *id, int *made, git_tree_update **updates, size_t *nup,
-		       strbuf *err)
+		       git_oid *id, int *made, git_oid *parent, git_tree_update **updates,
+		       size_t *nup, strbuf *err)
 {
 	git_repository *git = r->git;
 	int attempt, error, dirty = 1, ret = REPO_ERROR;
@@ -638,6 +707,11 @@ static int commit_plan(repo *r, struct write_state *st, repo_tip_fn on_tip, void
 		}
 		if (!retry) {
 			*made = 1;
+			/* A zero parent: the branch was born with this commit. */
+			if (unborn)
+				memset(parent, 0, sizeof(*parent));
+			else
+				git_oid_cpy(parent, &tip_id);
 			ret = 0;
 			goto cleanup;
 		}
@@ -703,16 +777,95 @@ int repo_write(repo *r, const repo_file *files, size_t n, const char *message,
 	return repo_write_checked(r, &plan, commit, NULL, NULL, commit_id, err);
 }
 
+/* Whether the current branch points at `oid` (a zero oid: does not exist). */
+static int branch_at(const repo *r, const git_oid *oid)
+{
+	git_reference *head = NULL;
+	git_oid now;
+	int at = 0;
+
+	if (git_reference_lookup(&head, r->git, "HEAD") == 0 && git_reference_symbolic_target(head)) {
+		if (git_reference_name_to_id(&now, r->git, git_reference_symbolic_target(head)) == 0)
+			at = git_oid_equal(&now, oid);
+		else
+			at = git_oid_is_zero(oid);
+	}
+	git_error_clear();
+	git_reference_free(head);
+	return at;
+}
+
+/* Moves the branch back from `made` to `parent` if nobody moved it since (0), else -1. */
+static int unmake_commit(const repo *r, const git_oid *made, const git_oid *parent)
+{
+	git_reference *head = NULL, *branch = NULL, *out = NULL;
+	const char *target;
+	int error = -1;
+
+	if (git_reference_lookup(&head, r->git, "HEAD") < 0 ||
+	    !(target = git_reference_symbolic_target(head)))
+		goto cleanup;
+	if (git_reference_lookup(&branch, r->git, target) < 0 ||
+	    !git_reference_target(branch) || !git_oid_equal(git_reference_target(branch), made))
+		goto cleanup;
+	if (git_oid_is_zero(parent))
+		error = git_reference_delete(branch);
+	else
+		error = git_reference_create_matching(&out, r->git, target, parent, 1, made,
+						      "radar: undo a write that could not finish");
+	if (error < 0) {
+		/* On a full disk the ref can move while its reflog fails: look again. */
+		git_reference *now = NULL;
+		git_error_clear();
+		if (git_reference_lookup(&now, r->git, target) < 0)
+			error = git_oid_is_zero(parent) ? 0 : -1;
+		else if (git_reference_target(now) && !git_oid_is_zero(parent) &&
+			 git_oid_equal(git_reference_target(now), parent))
+			error = 0;
+		git_reference_free(now);
+	}
+cleanup:
+	if (error < 0)
+		git_error_clear();
+	git_reference_free(out);
+	git_reference_free(branch);
+	git_reference_free(head);
+	return error < 0 ? -1 : 0;
+}
+
+/* Whether the current branch's ref is locked (refs/heads/NAME.lock exists); its path in `lock`. */
+static int branch_locked(const repo *r, strbuf *lock)
+{
+	git_reference *head = NULL;
+	const char *target;
+	struct stat sb;
+	int locked = 0;
+
+	if (git_reference_lookup(&head, r->git, "HEAD") < 0) {
+		git_error_clear();
+		return 0;
+	}
+	if ((target = git_reference_symbolic_target(head))) {
+		strbuf_reset(lock);
+		strbuf_printf(lock, "%s%s.lock", r->commondir, target);
+		/* Another git holds it for milliseconds; a crashed one, for good. */
+		for (int i = 0; i < 40 && (locked = lstat(lock->buf, &sb) == 0); i++)
+			pause_briefly();
+	}
+	git_reference_free(head);
+	return locked;
+}
+
 int repo_write_checked(repo *r, const repo_plan *plan, int commit, repo_tip_fn on_tip,
 		       void *arg, char **commit_id, strbuf *err)
 {
-	struct write_state st = { *plan, NULL, 0, NULL, 0 };
+	struct write_state st = { *plan, NULL, 0, NULL, 0, NULL, 0, 0 };
 	strbuf lock = STRBUF_INIT;
 	git_signature *author = NULL, *committer = NULL;
 	git_tree_update *updates = NULL;
 	size_t nup = 0;
 	struct stat sb;
-	git_oid id;
+	git_oid id, parent;
 	int made = 0, ret = REPO_ERROR;
 
 	if (commit_id)
@@ -746,6 +899,16 @@ int repo_write_checked(repo *r, const repo_plan *plan, int commit, repo_tip_fn o
 		}
 		if (repo__need_git(r, err) < 0)
 			goto cleanup;
+		if (branch_locked(r, &lock)) {
+			repo__set_err(err,
+				"Unable to create '%s': File exists.\n\n"
+				"Another git process seems to be updating the branch. If none is\n"
+				"running, a git process may have crashed here earlier:\n"
+				"remove the file manually to continue.",
+				lock.buf);
+			ret = REPO_ELOCKED;
+			goto cleanup;
+		}
 		if (identity(&author, r->git, "AUTHOR") < 0 ||
 		    identity(&committer, r->git, "COMMITTER") < 0) {
 			repo__set_err(err, "no Git identity: set user.name and user.email "
@@ -758,12 +921,18 @@ int repo_write_checked(repo *r, const repo_plan *plan, int commit, repo_tip_fn o
 		ret = state_apply(r, &st, err);
 		goto cleanup;
 	}
-	if ((ret = commit_plan(r, &st, on_tip, arg, author, committer, &id, &made, &updates,
-			       &nup, err)) < 0)
+	if ((ret = commit_plan(r, &st, on_tip, arg, author, committer, &id, &made, &parent,
+			       &updates, &nup, err)) < 0)
 		goto cleanup;
 	ret = REPO_ERROR;
 	if (stage_paths(r->git, updates, nup, &st, err) < 0) {
-		if (made && err) {
+		/*
+		 * The index could not follow (a full disk, say): take the commit
+		 * back, compare-and-swap, so that the write is all or nothing.
+		 */
+		if (made && (unmake_commit(r, &id, &parent) == 0 || branch_at(r, &parent)))
+			made = 0;
+		else if (made && err) {
 			char hex[GIT_OID_HEXSZ + 1];
 
 			git_oid_tostr(hex, sizeof(hex), &id);
@@ -778,6 +947,8 @@ int repo_write_checked(repo *r, const repo_plan *plan, int commit, repo_tip_fn o
 	ret = 0;
 
 cleanup:
+	/* Until a commit is made, a failed write leaves every file as it was. */
+	backups_finish(&st, ret < 0 && !made);
 	git_signature_free(author);
 	git_signature_free(committer);
 	free(updates);

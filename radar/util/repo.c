@@ -396,6 +396,18 @@ int repo_list_dir(const repo *r, const char *dir, char ***names, size_t *n,
 			     : repo__wt_list(r, dir, names, n, err);
 }
 
+int repo_reads_concurrently(const repo *r, const char *dir)
+{
+	strbuf rel = STRBUF_INIT, err = STRBUF_INIT;
+	int ok = 0;
+
+	if (!r->reads_tree && r->cache->dir && repo__clean_path(dir, &rel, &err) >= 0)
+		ok = !strcmp(r->cache->dir, rel.buf);
+	strbuf_free(&rel);
+	strbuf_free(&err);
+	return ok;
+}
+
 void repo_names_free(char **names, size_t n)
 {
 	size_t i;

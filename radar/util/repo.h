@@ -63,6 +63,14 @@ int repo_list_dir(const repo *r, const char *dir, char ***names, size_t *n,
 void repo_names_free(char **names, size_t n);
 
 /*
+ * Whether files directly inside `dir` may be read with repo_read_file from
+ * several threads at once: in the work tree, right after repo_list_dir(dir)
+ * (which keeps that folder open), reading its files changes nothing shared.
+ * Reading a commit's tree goes through one libgit2 repository: never.
+ */
+int repo_reads_concurrently(const repo *r, const char *dir);
+
+/*
  * Serialises writers: read-modify-write sequences run between repo_lock and
  * repo_unlock so that two radar processes never lose each other's update.
  * An flock on a file in the git directory, so a killed writer frees it.

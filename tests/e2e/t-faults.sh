@@ -31,14 +31,10 @@ after_fault() {
 		e2e_state . >"$W/.state-after"
 		if ! cmp -s "$W/.e2e-state-before" "$W/.state-after"; then
 			note "$1 failed with: $(head -c 300 "$ERR")"
-			# radar/util/repo-write.c writes the work tree file first, then
-			# the blob, tree, commit and index: out of space after the
-			# rename, the new file stays without a commit (or the commit
-			# stays with a stale index). It should restore the old file
-			# and move the branch back.
-			if known_bug "a write that runs out of space after the rename leaves the new file (or a commit with a stale index)"; then
-				expect_state_unchanged before
-			fi
+			# repo-write.c keeps a hard link to every file it replaces and,
+			# until the commit is made (or when the index cannot follow it,
+			# after moving the branch back), puts them all back.
+			expect_state_unchanged before
 		fi
 	fi
 	expect_eq "$(tmpfiles)" "" "temp files left by $1"

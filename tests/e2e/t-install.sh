@@ -13,7 +13,7 @@ dest=$PWD/dest
 run make -s -C "$E2E_ROOT" -o all install DESTDIR="$dest" PREFIX=/usr/local BUILD="$build"
 expect_rc 0 "make install"
 p=$dest/usr/local
-for f in bin/radar share/man/man1/radar.1 share/man/man1/adr.1 share/man/man5/radar-files.5 \
+for f in bin/radar libexec/radar/radar-draw share/man/man1/radar.1 share/man/man1/adr.1 share/man/man5/radar-files.5 \
 	share/bash-completion/completions/radar share/zsh/vendor-completions/_radar \
 	share/fish/vendor_completions.d/radar.fish share/fish/vendor_completions.d/adr.fish; do
 	expect_file "$p/$f"

@@ -222,11 +222,9 @@ radar rate mojo --maturity 2 --by carol
 expect_rc 1
 expect_eq "$(git_commits)" "$n0" "commits while the branch is locked"
 expect_file .git/refs/heads/main.lock
-# BUG: a stale refs/heads/main.lock: rate exits 1 ('the branch kept moving (50 attempts)') but has already rewritten radar/mojo.yaml; the message does not name the lock file (disabled; E2E_KNOWN_BUGS=1 runs it)
-if known_bug "a stale refs/heads/main.lock: rate exits 1 ('the branch kept moving (50 attempts)') but has already rewritten radar/mojo.yaml; the message does not name the lock file"; then
-	expect_same_file radar/mojo.yaml "$W/mojo.before"
-	expect_err_contains "refs/heads/main.lock"
-fi
+# Once a bug, now fixed: a stale refs/heads/main.lock: rate exits 1 ('the branch kept moving (50 attempts)') but has already rewritten radar/mojo.yaml; the message does not name the lock file
+expect_same_file radar/mojo.yaml "$W/mojo.before"
+expect_err_contains "refs/heads/main.lock"
 rm -f .git/refs/heads/main.lock
 git checkout -q -- radar/mojo.yaml
 
