@@ -91,6 +91,14 @@ test-plain:
 browser-test: all
 	@RADAR=$(CURDIR)/$(BUILD)/radar SHOTS=$(CURDIR)/$(BUILD)/browser-shots sh tests/browser/run.sh
 
+demo: deps
+	$(MAKE) all
+	@sh examples/demo.sh $(CURDIR)/$(BUILD)/radar
+
+bench: deps
+	$(MAKE) all
+	$(MAKE) -C bench RADAR=$(CURDIR)/$(BUILD)/radar
+
 test-sanitize:
 	$(MAKE) DEVELOPER=1 SANITIZE=address,undefined unit e2e
 

@@ -23,6 +23,13 @@ static int keep_source(const radar_review_item *it, const void *arg)
 	return (int)it->source == *(const int *)arg;
 }
 
+/* The headline's default: decisions people recorded, not placements settled by history. */
+static int keep_decisions(const radar_review_item *it, const void *arg)
+{
+	(void)arg;
+	return it->source != SOURCE_PLACEMENT;
+}
+
 static const char *target_word(const radar_accuracy *acc)
 {
 	if (acc->too_few)
@@ -91,13 +98,14 @@ static void print_row(const char *label, const radar_accuracy *acc)
 	putchar('\n');
 }
 
-static void print_report(cli_ctx *c, const radar_accuracy *acc, const radar_accuracy_filter *f)
+static void print_report(cli_ctx *c, const radar_accuracy *acc, const radar_accuracy_filter *f,
+			 const char *source)
 {
 	char d[11];
 
 	date_format(f->as_of, d);
-	printf("%sAccuracy of past judgments%s (judgment log, ADRs, placements), as of %s",
-	       cli_sgr(c, "1"), cli_sgr(c, "0"), d);
+	printf("%sAccuracy of past judgments%s (%s), as of %s", cli_sgr(c, "1"), cli_sgr(c, "0"),
+	       source, d);
 	if (f->has_since) {
 		date_format(f->since, d);
 		printf(", judged since %s", d);
@@ -151,7 +159,7 @@ static int run(cli_ctx *c, const cli_args *a)
 	char **people = NULL;
 	size_t npeople = 0;
 	json_t *by_person = NULL, *by_quadrant = NULL, *by_source = NULL;
-	int rc = EXIT_DATA, only_source = -1;
+	int rc = EXIT_DATA, only_source = -1, all_sources = 0;
 
 	memset(&f, 0, sizeof(f));
 	f.as_of = date_today();
@@ -168,8 +176,9 @@ static int run(cli_ctx *c, const cli_args *a)
 		for (int k = 0; k < SOURCE_COUNT; k++)
 			if (!strcmp(s, source_names[k]))
 				only_source = k;
-		if (only_source < 0)
-			return cli_usage_error(c, "--source '%s' must be judgment, adr or placement", s);
+		all_sources = !strcmp(s, "all");
+		if (only_source < 0 && !all_sources)
+			return cli_usage_error(c, "--source '%s' must be judgment, adr, placement or all", s);
 	}
 	if (cli_load(c, &r, &rd, RADAR_LOAD_JUDGMENTS, &dl, 1))
 		goto cleanup;
@@ -178,7 +187,9 @@ static int run(cli_ctx *c, const cli_args *a)
 	cli_print_diags_from(c, &dl, ndiag);
 	items = rv.items;
 	n = rv.n;
-	radar_accuracy_compute(&acc, items, n, &f, only_source >= 0 ? keep_source : NULL, &only_source);
+	radar_accuracy_compute(&acc, items, n, &f,
+			       only_source >= 0 ? keep_source : all_sources ? NULL : keep_decisions,
+			       &only_source);
 
 	people = xcalloc(n + 1, sizeof(char *));
 	for (size_t i = 0; i < n; i++) {
@@ -194,7 +205,9 @@ static int run(cli_ctx *c, const cli_args *a)
 	by_quadrant = json_object();
 	by_source = json_object();
 	if (!c->json) {
-		print_report(c, &acc, &f);
+		print_report(c, &acc, &f,
+			     only_source >= 0 ? source_names[only_source] :
+			     all_sources ? "judgment log, ADRs and placements" : "judgment log and ADRs");
 		if (rv.moved_in + rv.moved_out)
 			printf("  Optimism        %zu placements later moved out, %zu moved in%s\n",
 			       rv.moved_out, rv.moved_in,
@@ -268,7 +281,8 @@ static const cli_option options[] = {
 	{ "until", 0, "DATE", "only judgments made on or before DATE" },
 	{ "by", 0, "WHO", "only one person's judgments" },
 	{ "as-of", 0, "DATE", "decide what is open and overdue as of DATE (default: today)" },
-	{ "source", 0, "SOURCE", "only judgment (the log), adr or placement in the headline" },
+	{ "source", 0, "SOURCE", "the headline's source: judgment, adr, placement or all (default:\n"
+				 "                           judgment and adr, the decisions people recorded)" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -285,7 +299,9 @@ const cli_command cmd_accuracy = {
 		   "placements, settled by history review.after_months later: held = correct,\n"
 		   "moved in = partial (too cautious), moved out = incorrect, removed = incorrect\n"
 		   "(correct when it had been placed in the outermost ring). Optimism compares\n"
-		   "placements later moved out with those later moved in.\n",
+		   "placements later moved out with those later moved in. The headline counts the\n"
+		   "judgment log and ADRs unless --source says otherwise; the breakdowns show every\n"
+		   "source.\n",
 	.options = options,
 	.reads = 1,
 	.run = run,

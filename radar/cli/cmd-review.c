@@ -195,6 +195,13 @@ static void section_due(strbuf *sb, const cli_review *rv, const radar_config *cf
 		strbuf_puts(sb, "Nothing is due.\n");
 }
 
+/* As `radar accuracy`: the headline is the decisions people recorded. */
+static int recorded_decision(const radar_review_item *it, const void *arg)
+{
+	(void)arg;
+	return it->source != SOURCE_PLACEMENT;
+}
+
 static void section_accuracy(strbuf *sb, const cli_review *rv, date as_of)
 {
 	radar_accuracy_filter f;
@@ -202,8 +209,9 @@ static void section_accuracy(strbuf *sb, const cli_review *rv, date as_of)
 
 	memset(&f, 0, sizeof(f));
 	f.as_of = as_of;
-	radar_accuracy_compute(&acc, rv->items, rv->n, &f, NULL, NULL);
+	radar_accuracy_compute(&acc, rv->items, rv->n, &f, recorded_decision, NULL);
 	strbuf_puts(sb, "\n## 6. Accuracy to date and bias patterns\n\n");
+	strbuf_puts(sb, "Judgments and ADRs with a review date (placements: see Optimism below).\n\n");
 	strbuf_printf(sb, "- Reviewed: %zu (correct %zu, partial %zu, incorrect %zu); open %zu; overdue %zu.\n",
 		      acc.reviewed, acc.correct, acc.partial, acc.incorrect, acc.open, acc.overdue);
 	if (acc.has_accuracy)
