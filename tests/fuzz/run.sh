@@ -59,6 +59,17 @@ seed() {
 		done
 		grep -hoE '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$ex"/judgments/*.yaml | sort -u | head -n 20 |
 			while read -r f; do printf '%s' "$f" >"$dir/d$f"; done ;;
+	fuzz_import)
+		# one seed per format: the first byte picks the reader (see fuzz_import.c)
+		if [ -n "$shared" ]; then
+			for f in $(find "$shared/radar" -name '*.csv' -size -64k); do { printf '\000'; cat "$f"; } >"$dir/c$((n += 1))"; done
+			for f in $(find "$shared/radar" -name 'radar.json' -size -64k); do { printf '\001'; cat "$f"; } >"$dir/b$((n += 1))"; done
+			for f in $(find "$shared/radar/zalando__tech-radar" -name 'config.json' -size -64k | head -n 3); do { printf '\002'; cat "$f"; } >"$dir/z$((n += 1))"; done
+			for f in $(find "$shared/radar/backstage__community-plugins" -name '*.json' -size -64k); do { printf '\003'; cat "$f"; } >"$dir/k$((n += 1))"; done
+			for f in $(find "$shared/radar" -name '*.md' -size -16k | head -n 10); do { printf '\005'; cat "$f"; } >"$dir/m$((n += 1))"; done
+		fi
+		printf '\000name,ring,quadrant,isNew,description\nDeno,Assess,Platforms,TRUE,x\n' >"$dir/c0"
+		printf '\004{"entries":[]}' >"$dir/j0" ;;
 	fuzz_score)
 		for f in 3 3.5 -2.50 4.000000 1e309 0.8 +1 .5 9223372036854.775807; do
 			printf '%s' "$f" >"$dir/s$((n += 1))"
