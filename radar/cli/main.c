@@ -288,11 +288,13 @@ static int take_globals(cli_ctx *c, int *argc, char **argv, int *help, int *vers
 
 /*
  * Runs radar-draw with our own command line: from beside this program (a
- * build tree), else from the libexec folder it was installed to.
+ * build tree), else from ../libexec/radar next to it (an installed tree,
+ * wherever it was moved or staged), else from the libexec folder it was
+ * configured for.
  */
 static int exec_draw(cli_ctx *c, char **argv)
 {
-	char self[PATH_MAX], path[PATH_MAX + 16];
+	char self[PATH_MAX], path[PATH_MAX + 64];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	char *slash;
 
@@ -301,6 +303,9 @@ static int exec_draw(cli_ctx *c, char **argv)
 		if ((slash = strrchr(self, '/'))) {
 			*slash = '\0';
 			snprintf(path, sizeof(path), "%s/radar-draw", self);
+			if (!access(path, X_OK))
+				execv(path, argv);
+			snprintf(path, sizeof(path), "%s/../libexec/radar/radar-draw", self);
 			if (!access(path, X_OK))
 				execv(path, argv);
 		}

@@ -23,6 +23,10 @@ expect_eq "$(readlink "$p/share/bash-completion/completions/adr")" radar "adr's 
 run "$p/bin/radar" --version
 expect_rc 0
 expect_out_match '^radar [0-9]'
+# the drawing commands run in libexec/radar/radar-draw, found beside the installed tree
+run "$p/bin/radar" render --help
+expect_rc 0
+expect_out_contains "usage: radar render"
 run "$p/bin/adr" help
 expect_out_contains "init"
 
