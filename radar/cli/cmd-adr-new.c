@@ -55,33 +55,59 @@ static int run_editor(adr_env *e, const char *path)
 	return 0;
 }
 
-/* Creates the file only if no file has that name (O_EXCL); 1 when it existed. */
+/*
+ * Creates the file, with all its content, only if no file has that name;
+ * *exists = 1 when one had. The claim of the number and the content appear
+ * at once: the whole text is written (and synced) to a temp file in the same
+ * folder, which link() then gives the final name. link() fails with EEXIST
+ * exactly as open(O_EXCL) does, so two writers still never take one number;
+ * but a writer killed at any moment leaves either no record or a whole one
+ * (never an empty file that holds the number), at worst a hidden
+ * ".adr-new.tmpXXXXXX" that nothing reads (adr_name_number wants a digit first).
+ */
 static int create_exclusive(adr_env *e, const char *path, const char *data, int *exists)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	const char *slash = strrchr(path, '/');
 	size_t len = strlen(data), done = 0;
+	strbuf tmp = STRBUF_INIT;
+	mode_t mask;
+	int fd, err = 0;
+
 	*exists = 0;
-	if (fd < 0) {
-		if (errno == EEXIST) {
-			*exists = 1;
-			return 0;
-		}
-		return adr_fail(e, EXIT_DATA, "%s: %s", path, strerror(errno));
+	/* A short temp name: a record's name near NAME_MAX must still work. */
+	strbuf_printf(&tmp, "%.*s.adr-new.tmpXXXXXX", slash ? (int)(slash - path + 1) : 0, path);
+	if ((fd = mkstemp(tmp.buf)) < 0) {
+		err = errno;
+		strbuf_free(&tmp);
+		return adr_fail(e, EXIT_DATA, "%s: %s", path, strerror(err));
 	}
 	while (done < len) {
 		ssize_t w = write(fd, data + done, len - done);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0) {
-			int err = errno;
-			close(fd);
-			unlink(path);
-			return adr_fail(e, EXIT_DATA, "%s: %s", path, strerror(err));
+			err = errno;
+			break;
 		}
 		done += (size_t)w;
 	}
-	fsync(fd);
-	close(fd);
+	/* mkstemp makes 0600; a record gets what open(0666) gave: the umask's. */
+	mask = umask(0);
+	umask(mask);
+	if (!err && (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0))
+		err = errno;
+	if (close(fd) < 0 && !err)
+		err = errno;
+	if (!err && link(tmp.buf, path) < 0) {
+		if (errno == EEXIST)
+			*exists = 1;
+		else
+			err = errno;
+	}
+	unlink(tmp.buf);
+	strbuf_free(&tmp);
+	if (err)
+		return adr_fail(e, EXIT_DATA, "%s: %s", path, strerror(err));
 	return 0;
 }
 

@@ -315,10 +315,8 @@ static int exec_draw(cli_ctx *c, char **argv)
 	return cli_error(c, "cannot run %s: %s (the installation is incomplete)", path, strerror(errno));
 }
 
-int main(int argc, char **argv)
+static int run_main(int argc, char **argv, char **all)
 {
-	/* take_globals reorders argv; radar-draw gets the command line as typed. */
-	char **all = xcalloc((size_t)argc + 1, sizeof(char *));
 	cli_ctx c = { 0 };
 	cli_args a = { 0 };
 	const char *slash = strrchr(argv[0], '/');
@@ -327,7 +325,6 @@ int main(int argc, char **argv)
 	int help = 0, version = 0, rc;
 	size_t nopts = 0;
 
-	memcpy(all, argv, (size_t)argc * sizeof(char *));
 	c.prog = "radar";
 	c.color = isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
 		  !(term && !strcmp(term, "dumb"));
@@ -397,5 +394,17 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < a.nextra; i++)
 		free(a.extra_names[i]);
 	args_free(&a, nopts);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	/* take_globals reorders argv; radar-draw gets the command line as typed. */
+	char **all = xcalloc((size_t)argc + 1, sizeof(char *));
+	int rc;
+
+	memcpy(all, argv, (size_t)argc * sizeof(char *));
+	rc = run_main(argc, argv, all);
+	free(all);
 	return rc;
 }
