@@ -94,6 +94,14 @@ json_t *cli_json_fixed(frac f);
 json_t *cli_json_exact(frac f);
 int cli_json_print(json_t *v);
 
+/*
+ * The start of every command that edits the radar: opens the work tree,
+ * takes the writers' lock (released by repo_free) and loads the radar into
+ * *rd with its problems in dl. A broken .radar.yml stops here, its problems
+ * printed. Returns 0, or -1 after saying why.
+ */
+int cli_begin_edit(cli_ctx *c, repo **r, radar **rd, diag_list *dl);
+
 /* Writes files (and commits them unless --no-commit / commit: false). */
 int cli_write(cli_ctx *c, repo *r, const radar_config *cfg, const cli_args *a,
 	      const repo_file *files, size_t n, const char *message);

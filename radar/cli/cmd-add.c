@@ -24,19 +24,8 @@ static int run(cli_ctx *c, const cli_args *a)
 		return cli_usage_error(c, "which quadrant? give -q QUADRANT");
 	if (!*a->pos[0] || !text_is_utf8(a->pos[0], strlen(a->pos[0])))
 		return cli_usage_error(c, "NAME must be non-empty UTF-8 text");
-	if (cli_open_repo(c, &r, 1))
+	if (cli_begin_edit(c, &r, &rd, &dl))
 		goto cleanup;
-	repo_lock(r, &msg);
-	strbuf_reset(&msg);
-	{
-		strbuf err = STRBUF_INIT;
-		radar_load(&rd, r, 0, &dl, &err);
-		strbuf_free(&err);
-	}
-	if (rd->cfg_errors) {
-		cli_print_diags(c, &dl);
-		goto cleanup;
-	}
 	if ((quadrant = radar_config_find_quadrant(rd->cfg, quad_s)) < 0) {
 		char *list = radar_config_quadrant_list(rd->cfg);
 		rc = cli_usage_error(c, "unknown quadrant '%s' (quadrants: %s)", quad_s, list);

@@ -145,17 +145,8 @@ static int record(cli_ctx *c, const cli_args *a)
 
 	if (a->npos > 1)
 		return cli_usage_error(c, "one subject at a time");
-	if (cli_open_repo(c, &r, 1))
+	if (cli_begin_edit(c, &r, &rd, &dl))
 		goto cleanup;
-	if (repo_lock(r, &err)) {
-		cli_error(c, "%s", strbuf_str(&err));
-		goto cleanup;
-	}
-	radar_load(&rd, r, 0, &dl, &err);
-	if (rd->cfg_errors) {
-		cli_print_diags(c, &dl);
-		goto cleanup;
-	}
 	if ((rc = parse_options(c, a, rd, &f, &confidence)))
 		goto cleanup;
 	rc = EXIT_DATA;
@@ -276,17 +267,8 @@ static int review(cli_ctx *c, const cli_args *a)
 		return cli_usage_error(c, "--verdict '%s' must be correct, partial or incorrect", verdict_s);
 	if (when_s && date_parse(when_s, &when))
 		return cli_usage_error(c, "--date '%s' is not a real date (YYYY-MM-DD)", when_s);
-	if (cli_open_repo(c, &r, 1))
+	if (cli_begin_edit(c, &r, &rd, &dl))
 		goto cleanup;
-	if (repo_lock(r, &err)) {
-		cli_error(c, "%s", strbuf_str(&err));
-		goto cleanup;
-	}
-	radar_load(&rd, r, 0, &dl, &err);
-	if (rd->cfg_errors) {
-		cli_print_diags(c, &dl);
-		goto cleanup;
-	}
 	if (!(path = judgment_path(r, rd->cfg, cli_opt(c, a, "review")))) {
 		cli_error(c, "no judgment file '%s' (see 'radar due')", cli_opt(c, a, "review"));
 		goto cleanup;

@@ -16,17 +16,8 @@ static int run(cli_ctx *c, const cli_args *a)
 
 	if (a->npos != 2)
 		return cli_usage_error(c, "give the entry's NAME and the RING to move it to");
-	if (cli_open_repo(c, &r, 1))
+	if (cli_begin_edit(c, &r, &rd, &dl))
 		goto cleanup;
-	if (repo_lock(r, &err)) {
-		cli_error(c, "%s", strbuf_str(&err));
-		goto cleanup;
-	}
-	radar_load(&rd, r, 0, &dl, &err);
-	if (rd->cfg_errors) {
-		cli_print_diags(c, &dl);
-		goto cleanup;
-	}
 	if (!(e = cli_find_entry(c, rd, a->pos[0], &dl)))
 		goto cleanup;
 	if ((ring = radar_config_find_ring(rd->cfg, a->pos[1])) < 0) {

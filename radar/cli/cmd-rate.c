@@ -25,17 +25,8 @@ static int run(cli_ctx *c, const cli_args *a)
 		return cli_usage_error(c, "give at least one score, e.g. --maturity 4 --ecosystem 3.5");
 	if (when_s && date_parse(when_s, &when))
 		return cli_usage_error(c, "--date '%s' is not a real date in the form YYYY-MM-DD", when_s);
-	if (cli_open_repo(c, &r, 1))
+	if (cli_begin_edit(c, &r, &rd, &dl))
 		goto cleanup;
-	if (repo_lock(r, &err)) {
-		cli_error(c, "%s", strbuf_str(&err));
-		goto cleanup;
-	}
-	radar_load(&rd, r, 0, &dl, &err);
-	if (rd->cfg_errors) {
-		cli_print_diags(c, &dl);
-		goto cleanup;
-	}
 	cfg = rd->cfg;
 	if (!(e = cli_find_entry(c, rd, a->pos[0], &dl)))
 		goto cleanup;

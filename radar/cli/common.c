@@ -75,6 +75,32 @@ int cli_load(cli_ctx *c, repo **r, radar **rd, unsigned flags, diag_list *dl, in
 	return rc;
 }
 
+int cli_begin_edit(cli_ctx *c, repo **r, radar **rd, diag_list *dl)
+{
+	strbuf err = STRBUF_INIT;
+	int rc = -1;
+
+	*rd = NULL;
+	if (cli_open_repo(c, r, 1))
+		goto cleanup;
+	if (repo_lock(*r, &err)) {
+		cli_error(c, "%s", strbuf_str(&err));
+		goto cleanup;
+	}
+	if (radar_load(rd, *r, 0, dl, &err)) {
+		cli_error(c, "%s", strbuf_str(&err));
+		goto cleanup;
+	}
+	if ((*rd)->cfg_errors) {
+		cli_print_diags(c, dl);
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	strbuf_free(&err);
+	return rc;
+}
+
 const radar_entry *cli_find_entry(cli_ctx *c, const radar *rd, const char *name,
 				  const diag_list *dl)
 {
