@@ -4,6 +4,7 @@
 
 #include "adr/load.h"
 #include "cli.h"
+#include "history.h"
 
 static json_t *strings_json(char **v, size_t n)
 {
@@ -22,6 +23,7 @@ static int run(cli_ctx *c, const cli_args *a)
 	const radar_config *cfg;
 	radar_score s;
 	adr_log *log = NULL;
+	radar_history *hist = NULL;
 	diag_list adr_dl = DIAG_LIST_INIT;
 	int rc = EXIT_DATA;
 
@@ -33,6 +35,15 @@ static int run(cli_ctx *c, const cli_args *a)
 		goto cleanup;
 	cfg = rd->cfg;
 	log = cli_load_adrs(r, rd, &adr_dl); /* problems there are `radar check`'s to report */
+	/* The ring history, when there is a history to read. */
+	if (repo_is_git(r)) {
+		strbuf herr = STRBUF_INIT;
+		if (radar_history_load(&hist, r, cfg, e->id, NULL, NULL, &herr)) {
+			radar_history_free(hist);
+			hist = NULL;
+		}
+		strbuf_free(&herr);
+	}
 	radar_score_compute(&s, cfg, e);
 	if (c->json) {
 		json_t *o = json_object(), *adrs = json_array(), *ratings = json_array(),
@@ -82,6 +93,24 @@ static int run(cli_ctx *c, const cli_args *a)
 				json_array_append_new(judgments, json_string(j->path));
 		}
 		json_object_set_new(o, "judgments", judgments);
+		if (hist) {
+			json_t *ha = json_array();
+			for (size_t i = 0; i < hist->n; i++) {
+				const radar_hist_event *ev = &hist->events[i];
+				json_t *hj = json_object();
+				char d[11];
+				date_format(ev->by->day, d);
+				json_object_set_new(hj, "date", json_string(d));
+				json_object_set_new(hj, "kind", json_string(radar_hist_kind_name(ev->kind)));
+				json_object_set_new(hj, "ring", ev->after.placement >= 0 ?
+						    json_string(cfg->rings[ev->after.placement].id) : json_null());
+				json_object_set_new(hj, "total", ev->after.scored ? cli_json_fixed(ev->after.total) : json_null());
+				json_object_set_new(hj, "commit", json_string(ev->by->id));
+				json_object_set_new(hj, "author", json_string(ev->by->author));
+				json_array_append_new(ha, hj);
+			}
+			json_object_set_new(o, "history", ha);
+		}
 		cli_json_print(o);
 	} else {
 		strbuf sb = STRBUF_INIT;
@@ -157,7 +186,22 @@ static int run(cli_ctx *c, const cli_args *a)
 					      j->verdict == VERDICT_INCORRECT ? "(incorrect)" : "(open)");
 			}
 		}
-		strbuf_printf(&sb, "\nSee 'radar score %s' for the scorecard.\n", e->id);
+		for (size_t i = 0; hist && i < hist->n; i++) {
+			const radar_hist_event *ev = &hist->events[i];
+			char d[11];
+			if (!i)
+				strbuf_puts(&sb, "\nRing history\n");
+			date_format(ev->by->day, d);
+			strbuf_printf(&sb, "  %s  %-9s %-7s ", d, radar_hist_kind_name(ev->kind),
+				      ev->after.placement >= 0 ? cfg->rings[ev->after.placement].id : "-");
+			if (ev->after.scored)
+				frac_format_fixed(&sb, ev->after.total, 2);
+			else
+				strbuf_puts(&sb, "   -");
+			strbuf_printf(&sb, "  %.8s %s\n", ev->by->id, ev->by->subject ? ev->by->subject : "");
+		}
+		strbuf_printf(&sb, "\nSee 'radar score %s' for the scorecard, 'radar history %s' for details.\n",
+			      e->id, e->id);
 		fputs(sb.buf, stdout);
 		strbuf_free(&sb);
 	}
@@ -165,6 +209,7 @@ static int run(cli_ctx *c, const cli_args *a)
 	rc = dl.errors ? EXIT_DATA : EXIT_OK;
 cleanup:
 	adr_log_free(log);
+	radar_history_free(hist);
 	diag_list_free(&adr_dl);
 	diag_list_free(&dl);
 	radar_free(rd);
@@ -177,7 +222,7 @@ static const cli_option options[] = { { NULL, 0, NULL, NULL } };
 const cli_command cmd_show = {
 	.name = "show",
 	.usage = "NAME",
-	.summary = "show an entry: description, placement, linked ADRs, score blocks, judgments",
+	.summary = "show an entry: description, placement, linked ADRs, score blocks, judgments, ring history",
 	.options = options,
 	.reads = 1,
 	.run = run,
