@@ -146,6 +146,14 @@ expect_rc 0
 expect_json '$.adrs[0].number' 6
 expect_json '$.scores' '[4]'
 expect_json '$.total_exact' '"91/40"'
+# its ring history, from Git: added in the 2026-Q1 edition, rescored on the merged branch
+expect_json '$.history[0].kind' '"added"'
+expect_json '$.history[0].date' '"2026-03-16"'
+expect_json '$.history[0].ring' '"assess"'
+radar -C demo show langchain
+expect_out_contains "Ring history"
+expect_out_match '^  2025-12-08  added +trial +3\.38 '
+expect_out_match '^  2026-10-08  rescored +trial +2\.84 '
 
 # --- check ----------------------------------------------------------------------
 radar -C demo check
