@@ -136,7 +136,7 @@ fuzz-smoke: fuzz-build
 # leaks (still-reachable caches of fontconfig and pango are fine; tests/e2e/valgrind.supp
 # holds the definite leaks inside third-party libraries). Every test runs; with
 # E2E_VALGRIND=1 the few loops that exist for timing run fewer times or natively
-# (t-faults-kill's 240 kills, t-adr-git's race). About 15 minutes on 2 cores; not part of
+# (t-faults-kill's 240 kills, t-adr-git's race). About 12 minutes on 2 cores; not part of
 # `make test`. Each wrapped run appends its reports to one log, vg.PID: a log whose
 # ERROR SUMMARY is not 0 is printed at the end.
 check-valgrind: all

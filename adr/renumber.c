@@ -9,6 +9,7 @@
 #include "adr/edit.h"
 #include "adr/name.h"
 #include "adr/renumber.h"
+#include "util/repo.h"
 #include "adr/set.h"
 
 static char *join(const char *a, const char *b)
@@ -138,32 +139,11 @@ static int taken(adr_renumber *rn, const repo *tip, long *tip_max, char **theirs
 }
 
 /* Creates root/dir/name with data unless it exists: 1 created, 0 exists, -1 error. */
+/* 1 created, 0 taken, -1 error: whole or not at all (see fs_create_exclusive). */
 static int create_new(const char *path, const char *data, strbuf *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	size_t len = strlen(data), done = 0;
-
-	if (fd < 0) {
-		if (errno == EEXIST)
-			return 0;
-		strbuf_printf(err, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			int e = errno;
-			close(fd);
-			unlink(path);
-			strbuf_printf(err, "%s: %s", path, strerror(e));
-			return -1;
-		}
-		done += (size_t)w;
-	}
-	close(fd);
-	return 1;
+	int rc = fs_create_exclusive(path, data, strlen(data), err);
+	return rc < 0 ? -1 : rc;
 }
 
 int adr_renumber_on_tip(void *arg, const repo *tip, repo_plan *plan, strbuf *err)

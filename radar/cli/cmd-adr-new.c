@@ -67,47 +67,16 @@ static int run_editor(adr_env *e, const char *path)
  */
 static int create_exclusive(adr_env *e, const char *path, const char *data, int *exists)
 {
-	const char *slash = strrchr(path, '/');
-	size_t len = strlen(data), done = 0;
-	strbuf tmp = STRBUF_INIT;
-	mode_t mask;
-	int fd, err = 0;
+	strbuf err = STRBUF_INIT;
+	int rc = fs_create_exclusive(path, data, strlen(data), &err);
 
-	*exists = 0;
-	/* A short temp name: a record's name near NAME_MAX must still work. */
-	strbuf_printf(&tmp, "%.*s.adr-new.tmpXXXXXX", slash ? (int)(slash - path + 1) : 0, path);
-	if ((fd = mkstemp(tmp.buf)) < 0) {
-		err = errno;
-		strbuf_free(&tmp);
-		return adr_fail(e, EXIT_DATA, "%s: %s", path, strerror(err));
+	*exists = rc == 0;
+	if (rc < 0) {
+		rc = adr_fail(e, EXIT_DATA, "%s", strbuf_str(&err));
+		strbuf_free(&err);
+		return rc;
 	}
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			err = errno;
-			break;
-		}
-		done += (size_t)w;
-	}
-	/* mkstemp makes 0600; a record gets what open(0666) gave: the umask's. */
-	mask = umask(0);
-	umask(mask);
-	if (!err && (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0))
-		err = errno;
-	if (close(fd) < 0 && !err)
-		err = errno;
-	if (!err && link(tmp.buf, path) < 0) {
-		if (errno == EEXIST)
-			*exists = 1;
-		else
-			err = errno;
-	}
-	unlink(tmp.buf);
-	strbuf_free(&tmp);
-	if (err)
-		return adr_fail(e, EXIT_DATA, "%s: %s", path, strerror(err));
+	strbuf_free(&err);
 	return 0;
 }
 

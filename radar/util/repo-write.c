@@ -980,3 +980,51 @@ cleanup:
 	strbuf_free(&err);
 	return name;
 }
+
+int fs_create_exclusive(const char *path, const char *data, size_t len, strbuf *err)
+{
+	const char *slash = strrchr(path, '/');
+	strbuf tmp = STRBUF_INIT;
+	size_t done = 0;
+	mode_t mask;
+	int fd, e = 0, ret = 1;
+
+	/* A short temp name: a record's name near NAME_MAX must still work. */
+	strbuf_printf(&tmp, "%.*s.new.tmpXXXXXX", slash ? (int)(slash - path + 1) : 0, path);
+	if ((fd = mkstemp(tmp.buf)) < 0) {
+		e = errno;
+		strbuf_free(&tmp);
+		repo__set_err(err, "%s: %s", path, strerror(e));
+		return REPO_ERROR;
+	}
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			e = errno;
+			break;
+		}
+		done += (size_t)w;
+	}
+	/* mkstemp makes 0600; a new file gets what open(0666) would give. */
+	mask = umask(0);
+	umask(mask);
+	if (!e && (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0))
+		e = errno;
+	if (close(fd) < 0 && !e)
+		e = errno;
+	if (!e && link(tmp.buf, path) < 0) {
+		if (errno == EEXIST)
+			ret = 0;
+		else
+			e = errno;
+	}
+	unlink(tmp.buf);
+	strbuf_free(&tmp);
+	if (e) {
+		repo__set_err(err, "%s: %s", path, strerror(e));
+		return REPO_ERROR;
+	}
+	return ret;
+}

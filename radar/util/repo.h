@@ -155,6 +155,15 @@ char *repo_user_name(const repo *r);
  */
 int fs_write_atomic(const char *path, const char *data, size_t len, strbuf *err);
 
+/*
+ * Creates `path` with `data` only if no file has that name, all at once: the
+ * content goes to a temp file in the same folder, which is then hard-linked
+ * to the name (link() refuses an existing name, as O_EXCL does), so a kill
+ * leaves either nothing or the whole file. Mode 0666 less the umask.
+ * Returns 1 when created, 0 when the name was taken, REPO_ERROR otherwise.
+ */
+int fs_create_exclusive(const char *path, const char *data, size_t len, strbuf *err);
+
 
 /* ---- history, tags (repo-history.c) -------------------------------------- */
 

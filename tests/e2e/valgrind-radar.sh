@@ -23,11 +23,13 @@ real=${RADAR_REAL:?RADAR_REAL must name the radar binary}
 case ${0##*/} in
 adr*) real=$(dirname "$real")/adr ;;
 esac
+# This folder, for valgrind.supp: $0 may be an `adr` symlink elsewhere.
+here=$(dirname "$(readlink -f "$0")")
 logs=${VALGRIND_LOGS:-${TMPDIR:-/tmp}}
 exec 9>>"$logs/vg.$$"
 exec valgrind --log-fd=9 --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
-	--suppressions="$(dirname "$0")/valgrind.supp" \
+	--suppressions="$here/valgrind.supp" \
 	--child-silent-after-fork=yes --num-callers=30 \
 	--trace-children=yes --trace-children-skip='/bin/*,/usr/*,/sbin/*' \
 	"$real" "$@"
