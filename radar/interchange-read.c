@@ -141,6 +141,18 @@ static int read_byor(const jctx *c, json_t *items, radar_ix *ix, const char *nam
 	return bad ? -1 : 0;
 }
 
+/* Zalando gives quadrant and ring as indices: one of 0 .. n-1, or an error at it. */
+static int j_index_ok(const jctx *c, long i, json_t *v, const char *what, size_t n)
+{
+	if (json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) < (json_int_t)n)
+		return 1;
+	strbuf msg = STRBUF_INIT;
+	strbuf_printf(&msg, "'%s' must be a %s's index, 0 to %s", what, what, n == 4 ? "3" : "the last");
+	j_error(c, i, v ? what : NULL, "%s%s", msg.buf, "");
+	strbuf_free(&msg);
+	return 0;
+}
+
 static int read_zalando(const jctx *c, json_t *root, radar_ix *ix)
 {
 	json_t *entries = json_object_get(root, "entries"), *x;
@@ -168,18 +180,10 @@ static int read_zalando(const jctx *c, json_t *root, radar_ix *ix)
 		}
 		label = j_string_field(c, x, i, "label", 1, &b);
 		link = j_string_field(c, x, i, "link", 0, &b);
-		if (!json_is_integer(q) || json_integer_value(q) < 0 ||
-		    json_integer_value(q) >= (json_int_t)ix->nquadrants) {
-			j_error(c, i, q ? "quadrant" : NULL, "'quadrant' must be a quadrant's index, 0 to %s%s",
-				ix->nquadrants == 4 ? "3" : "the last", "");
+		/* `|`, not `||`: report both when both are wrong. */
+		if (!j_index_ok(c, i, q, "quadrant", ix->nquadrants) |
+		    !j_index_ok(c, i, r, "ring", ix->nrings))
 			b = 1;
-		}
-		if (!json_is_integer(r) || json_integer_value(r) < 0 ||
-		    json_integer_value(r) >= (json_int_t)ix->nrings) {
-			j_error(c, i, r ? "ring" : NULL, "'ring' must be a ring's index, 0 to %s%s",
-				ix->nrings == 4 ? "3" : "the last", "");
-			b = 1;
-		}
 		if (b) {
 			bad = 1;
 			continue;
