@@ -33,11 +33,14 @@ static int split_front(const char *buf, size_t len, size_t *fm, size_t *fm_len, 
 		return -1;
 	*fm = ++i;
 	while (i < len) {
-		size_t eol = i;
+		size_t eol = i, rest;
 		while (eol < len && buf[eol] != '\n')
 			eol++;
-		if (eol - i >= 3 && !memcmp(buf + i, "---", 3) &&
-		    strspn(buf + i + 3, " \r") >= eol - i - 3) {
+		/* The closing "---" may trail blanks; count them within the line (buf is not a C string). */
+		rest = i + 3;
+		while (rest < eol && (buf[rest] == ' ' || buf[rest] == '\r'))
+			rest++;
+		if (eol - i >= 3 && !memcmp(buf + i, "---", 3) && rest == eol) {
 			*fm_len = i - *fm;
 			*body = eol < len ? eol + 1 : eol;
 			return 0;
