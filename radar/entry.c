@@ -226,10 +226,20 @@ static void read_adrs(ctx *c, radar_entry *e, const yt_node *list)
 int radar_entry_parse(radar_entry **out, const radar_config *cfg, const char *id,
 		      const char *path, const char *buf, size_t len, diag_list *dl)
 {
+	yt_doc *doc = NULL;
+	int ret = radar_entry_parse_doc(out, cfg, id, path, buf, len, &doc, dl);
+
+	yt_doc_free(doc);
+	return ret;
+}
+
+int radar_entry_parse_doc(radar_entry **out, const radar_config *cfg, const char *id,
+			  const char *path, const char *buf, size_t len, yt_doc **doc,
+			  diag_list *dl)
+{
 	size_t errors = dl->errors;
 	ctx c = { cfg, path, dl };
 	radar_entry *e = xcalloc(1, sizeof(*e));
-	yt_doc *doc = NULL;
 	const yt_node *root, *n;
 
 	*out = NULL;
@@ -239,9 +249,9 @@ int radar_entry_parse(radar_entry **out, const radar_config *cfg, const char *id
 	if (!text_is_slug(id))
 		diag_add(dl, DIAG_ERROR, path, 1, 1,
 			 "id '%s' (the file name) must be lower-case letters, digits and '-'", id);
-	if (yt_parse(&doc, path, buf, len, dl))
+	if (buf && yt_parse(doc, path, buf, len, dl))
 		goto cleanup;
-	root = yt_root(doc);
+	root = yt_root(*doc);
 	if (!root || yt_is_null(root)) {
 		diag_add(dl, DIAG_ERROR, path, 1, 1, "empty entry: 'name' and 'quadrant' are required");
 		goto cleanup;
@@ -289,7 +299,6 @@ int radar_entry_parse(radar_entry **out, const radar_config *cfg, const char *id
 	}
 
 cleanup:
-	yt_doc_free(doc);
 	if (dl->errors > errors) {
 		radar_entry_free(e);
 		return -1;

@@ -46,6 +46,17 @@ int radar_entry_parse(radar_entry **out, const radar_config *cfg, const char *id
 		      const char *path, const char *buf, size_t len, diag_list *dl);
 void radar_entry_free(radar_entry *e);
 
+/*
+ * radar_entry_parse that keeps the YAML tree, for the parse cache: with
+ * `buf`, the tree parsed from it is left in *doc (NULL when the file is not
+ * YAML); with buf NULL, *doc is a tree parsed earlier from the same bytes
+ * and only the checks run. The caller frees *doc.
+ */
+typedef struct yt_doc yt_doc;
+int radar_entry_parse_doc(radar_entry **out, const radar_config *cfg, const char *id,
+			  const char *path, const char *buf, size_t len, yt_doc **doc,
+			  diag_list *dl);
+
 /* The stem of "mojo.yaml" / "mojo.yml", or NULL for other names. Caller frees. */
 char *radar_entry_id_from_file(const char *filename);
 

@@ -9,6 +9,11 @@
 
 #include "util/strbuf.h"
 #include "util/text.h"
+#include "util/yamltree.h"
+#include "util/ytcache.h"
+
+/* In the git directory; see util/ytcache.h. */
+#define PARSE_CACHE_FILE "radar-cache"
 
 char *radar_display_path(const repo *r, const char *path)
 {
@@ -21,10 +26,10 @@ char *radar_display_path(const repo *r, const char *path)
 
 /* Reads one data file, reporting what keeps it from being read. */
 static int read_data_file(const repo *r, const char *path, const char *shown, char **buf,
-			  size_t *len, diag_list *dl, strbuf *err)
+			  size_t *len, repo_stamp *stamp, diag_list *dl, strbuf *err)
 {
 	strbuf e = STRBUF_INIT;
-	int rc = repo_read_file(r, path, RADAR_MAX_FILE, buf, len, &e);
+	int rc = repo_read_file_stamped(r, path, RADAR_MAX_FILE, buf, len, stamp, &e);
 
 	if (rc == REPO_ETOOBIG)
 		diag_add(dl, DIAG_ERROR, shown, 1, 1, "file is larger than 1 MiB; refused");
@@ -51,7 +56,7 @@ static int load_config(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 {
 	char *buf = NULL, *shown = radar_display_path(r, RADAR_CONFIG_FILE);
 	size_t len = 0, errors = dl->errors;
-	int rc = read_data_file(r, RADAR_CONFIG_FILE, shown, &buf, &len, dl, err);
+	int rc = read_data_file(r, RADAR_CONFIG_FILE, shown, &buf, &len, NULL, dl, err);
 
 	if (rc == REPO_OK) {
 		rd->cfg_found = 1;
@@ -102,6 +107,11 @@ typedef struct pending {
 	char *id, *shown, *buf;
 	size_t len;
 	int readable;
+	repo_stamp stamp;    /* what the cache knows the bytes by; len 0: none */
+	const void *cached;  /* the packed tree the cache has (then buf is NULL) */
+	size_t cached_len;
+	int retry;           /* the cached tree did not unpack: read the file after all */
+	strbuf packed;       /* a tree parsed here, for the cache */
 	radar_entry *entry;
 	diag_list dl;
 } pending;
@@ -124,18 +134,52 @@ typedef struct parse_queue {
 	pthread_cond_t cv;
 	const repo *r;         /* set when every worker reads its own files */
 	const char *dir;
+	ytcache *cache;        /* NULL: no parse cache; only found in while loading */
 	strbuf *err;
 } parse_queue;
 
-/* Reads one file of the entries folder; on any thread when q->r is set. */
+static void read_file(const parse_queue *q, const repo *r, pending *p, strbuf *err)
+{
+	strbuf path = STRBUF_INIT;
+	strbuf_printf(&path, "%s/%s", q->dir, p->id + strlen(p->id) + 1);
+	p->readable = read_data_file(r, path.buf, p->shown, &p->buf, &p->len,
+				     q->cache ? &p->stamp : NULL, &p->dl, err) == REPO_OK;
+	strbuf_free(&path);
+}
+
+/*
+ * Reads one file of the entries folder, or finds its tree in the cache
+ * (unpacked later, by the parsing thread); on any thread when q->r is set.
+ */
 static void read_pending(const parse_queue *q, const repo *r, pending *p, strbuf *err)
 {
 	strbuf path = STRBUF_INIT;
-	strbuf_printf(&path, "%s/%s", q->dir, p->buf);
-	p->buf = NULL;
+	strbuf_printf(&path, "%s/%s", q->dir, p->id + strlen(p->id) + 1);
 	p->shown = radar_display_path(r, path.buf);
-	p->readable = read_data_file(r, path.buf, p->shown, &p->buf, &p->len, &p->dl, err) == REPO_OK;
+	if (q->cache && !repo_file_stamp(r, path.buf, &p->stamp) &&
+	    !ytcache_find(q->cache, p->stamp.key, p->stamp.len, &p->cached, &p->cached_len))
+		p->readable = 1;
+	else
+		read_file(q, r, p, err);
 	strbuf_free(&path);
+}
+
+static void parse_pending(const parse_queue *q, pending *p)
+{
+	yt_doc *doc = NULL;
+
+	if (!p->readable)
+		return;
+	if (p->cached && yt_doc_unpack(&doc, p->cached, p->cached_len) < 0) {
+		p->retry = 1;
+		return;
+	}
+	radar_entry_parse_doc(&p->entry, q->cfg, p->id, p->shown, p->cached ? NULL : p->buf,
+			      p->len, &doc, &p->dl);
+	/* Only trees libyaml built without a problem are kept; the checks run every time. */
+	if (q->cache && !p->cached && doc && p->stamp.len)
+		yt_doc_pack(doc, &p->packed);
+	yt_doc_free(doc);
 }
 
 static void *parse_worker(void *arg)
@@ -166,15 +210,31 @@ static void *parse_worker(void *arg)
 		}
 parse:
 		p = &q->files[i];
-		if (p->readable)
-			radar_entry_parse(&p->entry, q->cfg, p->id, p->shown, p->buf, p->len, &p->dl);
+		parse_pending(q, p);
 	}
 	return NULL;
+}
+
+/* The parse cache, unless RADAR_NO_CACHE is set or the repository has no git directory. */
+static ytcache *open_cache(const repo *r)
+{
+	const char *off = getenv("RADAR_NO_CACHE");
+	char *path;
+	ytcache *c;
+
+	if (off && *off && strcmp(off, "0"))
+		return NULL;
+	if (!(path = repo_cache_path(r, PARSE_CACHE_FILE)))
+		return NULL;
+	c = ytcache_open(path);
+	free(path);
+	return c;
 }
 
 static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 {
 	const radar_config *cfg = rd->cfg;
+	ytcache *cache = open_cache(r);
 	char **names = NULL;
 	size_t n = 0, nfiles = 0, nthreads = 0;
 	strbuf path = STRBUF_INIT, e = STRBUF_INIT;
@@ -191,10 +251,20 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 	memset(&q, 0, sizeof(q));
 	q.cfg = cfg;
 	q.files = xcalloc(n ? n : 1, sizeof(*q.files));
-	for (size_t i = 0; i < n; i++)
-		if ((q.files[q.n].id = radar_entry_id_from_file(names[i])))
-			q.files[q.n++].buf = names[i]; /* the file name, until read */
+	for (size_t i = 0; i < n; i++) {
+		char *id = radar_entry_id_from_file(names[i]);
+		size_t idlen, namelen;
+		if (!id)
+			continue;
+		/* "id\0file name": the name stays at hand for reading, and is freed with the id. */
+		idlen = strlen(id);
+		namelen = strlen(names[i]);
+		q.files[q.n].id = xrealloc(id, idlen + namelen + 2);
+		memcpy(q.files[q.n].id + idlen + 1, names[i], namelen + 1);
+		q.n++;
+	}
 	q.dir = cfg->entries_path;
+	q.cache = cache;
 	/* Where reading is thread-safe every thread reads its own files; else this one reads. */
 	if (repo_reads_concurrently(r, cfg->entries_path))
 		q.r = r;
@@ -224,6 +294,14 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 		pthread_join(threads[t], NULL);
 	pthread_mutex_destroy(&q.mu);
 	pthread_cond_destroy(&q.cv);
+	/* A damaged cache record: the file itself, here, where reading is always safe. */
+	for (size_t i = 0; i < q.n; i++) {
+		if (!q.files[i].retry)
+			continue;
+		q.files[i].cached = NULL;
+		read_file(&q, r, &q.files[i], err);
+		parse_pending(&q, &q.files[i]);
+	}
 	nfiles = q.n;
 
 	rd->entries = xcalloc(nfiles ? nfiles : 1, sizeof(*rd->entries));
@@ -234,6 +312,9 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 			diag_add(dl, p->dl.items[k].severity, p->dl.items[k].path, p->dl.items[k].line,
 				 p->dl.items[k].col, "%s", p->dl.items[k].message);
 		diag_list_free(&p->dl);
+		if (p->packed.len)
+			ytcache_put(cache, p->stamp.key, p->stamp.len, p->packed.buf, p->packed.len);
+		strbuf_free(&p->packed);
 		if (p->entry)
 			rd->entries[rd->nentries++] = p->entry;
 		else
@@ -243,6 +324,12 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 		free(p->buf);
 	}
 	free(q.files);
+	if (cache) {
+		ytcache_save(cache);
+		rd->cache_used = 1;
+		ytcache_counts(cache, &rd->cache_records, &rd->cache_hits, &rd->cache_stored);
+		ytcache_free(cache);
+	}
 	qsort(rd->entries, rd->nentries, sizeof(*rd->entries), cmp_entry);
 
 	/* Ids must be unique (mojo.yaml beside mojo.yml), and so must names. */
@@ -275,7 +362,7 @@ static void load_judgments(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 		strbuf_reset(&path);
 		strbuf_printf(&path, "%s/%s", rd->cfg->judgments_path, names[i]);
 		shown = radar_display_path(r, path.buf);
-		if (read_data_file(r, path.buf, shown, &buf, &len, dl, err) == REPO_OK &&
+		if (read_data_file(r, path.buf, shown, &buf, &len, NULL, dl, err) == REPO_OK &&
 		    !radar_judgment_parse(&j, rd->cfg, shown, buf, len, dl)) {
 			if (j->subject && !radar_find(rd, j->subject) && !radar_is_broken(rd, j->subject)) {
 				char *near = radar_nearest(rd, j->subject);

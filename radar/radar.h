@@ -19,6 +19,9 @@ typedef struct radar {
 	size_t nbroken;
 	radar_judgment **judgments; /* sorted by date, then path */
 	size_t njudgments;
+	/* The parse cache, as this load found and left it (RADAR_TRACE_CACHE). */
+	int cache_used;
+	size_t cache_records, cache_hits, cache_stored;
 } radar;
 
 enum { RADAR_LOAD_JUDGMENTS = 1 };
@@ -27,6 +30,8 @@ enum { RADAR_LOAD_JUDGMENTS = 1 };
  * Loads the radar through `r`, checking everything and putting every problem
  * in `dl` (files with errors are left out and named in `broken`). Returns -1
  * only when the repository itself could not be read (message in err).
+ * Entry trees are kept in a parse cache in the git directory (radar-cache)
+ * unless the environment sets RADAR_NO_CACHE.
  */
 int radar_load(radar **out, const repo *r, unsigned flags, diag_list *dl, strbuf *err);
 void radar_free(radar *rd);

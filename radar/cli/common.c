@@ -67,9 +67,14 @@ int cli_load(cli_ctx *c, repo **r, radar **rd, unsigned flags, diag_list *dl, in
 		cli_error(c, "%s", strbuf_str(&err));
 		rc = -1;
 	} else {
+		const char *trace = getenv("RADAR_TRACE_CACHE");
 		diag_sort(dl);
 		if (print)
 			cli_print_diags(c, dl);
+		if (trace && *trace && strcmp(trace, "0"))
+			fprintf(stderr, "radar: parse cache: %s, %zu records, %zu hits, %zu stored\n",
+				(*rd)->cache_used ? "on" : "off", (*rd)->cache_records,
+				(*rd)->cache_hits, (*rd)->cache_stored);
 	}
 	strbuf_free(&err);
 	return rc;

@@ -66,7 +66,8 @@ void repo__close_dir(const repo *r, int fd);
 /* Forgets the cached directory (either mode), closing what it holds. */
 void repo__cache_clear(const repo *r);
 int repo__wt_read(const repo *r, const char *path, size_t max, char **buf,
-		  size_t *len, strbuf *err);
+		  size_t *len, repo_stamp *stamp, strbuf *err);
+int repo__wt_stamp(const repo *r, const char *path, repo_stamp *out);
 int repo__wt_kind(const repo *r, const char *path);
 int repo__wt_list(const repo *r, const char *dir, char ***names, size_t *n,
 		  strbuf *err);
@@ -76,7 +77,8 @@ int repo__wt_list(const repo *r, const char *dir, char ***names, size_t *n,
 /* Sets r->tree from r->rev, or HEAD (left NULL when HEAD is unborn). */
 int repo__open_tree(repo *r, strbuf *err);
 int repo__tree_read(const repo *r, const char *path, size_t max, char **buf,
-		    size_t *len, strbuf *err);
+		    size_t *len, repo_stamp *stamp, strbuf *err);
+int repo__tree_stamp(const repo *r, const char *path, repo_stamp *out);
 int repo__tree_kind(const repo *r, const char *path);
 int repo__tree_list(const repo *r, const char *dir, char ***names, size_t *n,
 		    strbuf *err);

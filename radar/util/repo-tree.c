@@ -165,8 +165,35 @@ cleanup:
 	return ret;
 }
 
+static void blob_stamp(const git_tree_entry *entry, repo_stamp *out)
+{
+	out->key[0] = 'b';
+	memcpy(out->key + 1, git_tree_entry_id(entry)->id, GIT_OID_RAWSZ);
+	out->len = 1 + GIT_OID_RAWSZ;
+}
+
+int repo__tree_stamp(const repo *r, const char *path, repo_stamp *out)
+{
+	strbuf rel = STRBUF_INIT;
+	const git_tree_entry *entry;
+	int ret = REPO_ENOTFOUND;
+
+	if (repo__clean_path(path, &rel, NULL) < 0 || !rel.len ||
+	    tree_entry(r, rel.buf, &entry, NULL) < 0)
+		goto cleanup;
+	if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB &&
+	    git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK) {
+		blob_stamp(entry, out);
+		ret = 0;
+	}
+
+cleanup:
+	strbuf_free(&rel);
+	return ret;
+}
+
 int repo__tree_read(const repo *r, const char *path, size_t max, char **buf,
-		    size_t *len, strbuf *err)
+		    size_t *len, repo_stamp *stamp, strbuf *err)
 {
 	strbuf rel = STRBUF_INIT;
 	const git_tree_entry *entry;
@@ -215,6 +242,8 @@ int repo__tree_read(const repo *r, const char *path, size_t max, char **buf,
 	memcpy(*buf, git_blob_rawcontent(blob), size);
 	(*buf)[size] = '\0';
 	*len = size;
+	if (stamp)
+		blob_stamp(entry, stamp);
 	ret = 0;
 
 cleanup:

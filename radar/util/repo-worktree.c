@@ -12,10 +12,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- work tree ---------------------------------------------------------- */
@@ -109,13 +111,71 @@ static int wt_walk(const repo *r, char *path, int all, int *dfd,
 	return 0;
 }
 
+/* Changes closer together than this may share a timestamp (see repo_stamp). */
+#define RACY_SECONDS 2
+
+static void put_u64(repo_stamp *out, uint64_t v)
+{
+	memcpy(out->key + out->len, &v, sizeof(v));
+	out->len += sizeof(v);
+}
+
+/* Whether time a is at least RACY_SECONDS before b. */
+static int long_before(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec + RACY_SECONDS < b->tv_sec ||
+	       (a->tv_sec + RACY_SECONDS == b->tv_sec && a->tv_nsec <= b->tv_nsec);
+}
+
+/* `now` is read before the stat data, so a change after them is later than it. */
+static void stat_stamp(const struct stat *st, const struct timespec *now, repo_stamp *out)
+{
+	out->len = 0;
+	if (!S_ISREG(st->st_mode) || !long_before(&st->st_mtim, now) ||
+	    !long_before(&st->st_ctim, now))
+		return;
+	out->key[out->len++] = 'w';
+	put_u64(out, (uint64_t)st->st_dev);
+	put_u64(out, (uint64_t)st->st_ino);
+	put_u64(out, (uint64_t)st->st_size);
+	put_u64(out, (uint64_t)st->st_mtim.tv_sec);
+	put_u64(out, (uint64_t)st->st_mtim.tv_nsec);
+	put_u64(out, (uint64_t)st->st_ctim.tv_sec);
+	put_u64(out, (uint64_t)st->st_ctim.tv_nsec);
+}
+
+int repo__wt_stamp(const repo *r, const char *path, repo_stamp *out)
+{
+	strbuf rel = STRBUF_INIT;
+	const char *base;
+	int dfd = -1, ret = REPO_ENOTFOUND;
+	struct timespec now;
+	struct stat st;
+
+	if (clock_gettime(CLOCK_REALTIME, &now) < 0 ||
+	    repo__clean_path(path, &rel, NULL) < 0 ||
+	    wt_walk(r, rel.buf, 0, &dfd, &base, NULL) < 0 || !*base)
+		goto cleanup;
+	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		goto cleanup;
+	stat_stamp(&st, &now, out);
+	if (out->len)
+		ret = 0;
+
+cleanup:
+	repo__close_dir(r, dfd);
+	strbuf_free(&rel);
+	return ret;
+}
+
 int repo__wt_read(const repo *r, const char *path, size_t max, char **buf,
-		  size_t *len, strbuf *err)
+		  size_t *len, repo_stamp *stamp, strbuf *err)
 {
 	strbuf rel = STRBUF_INIT;
 	const char *base;
 	int dfd = -1, fd = -1, ret;
 	struct stat st;
+	struct timespec now;
 	char *data = NULL;
 	size_t n = 0, cap, want;
 
@@ -140,7 +200,7 @@ int repo__wt_read(const repo *r, const char *path, size_t max, char **buf,
 		}
 		goto cleanup;
 	}
-	if (fstat(fd, &st) < 0) {
+	if ((stamp && clock_gettime(CLOCK_REALTIME, &now) < 0) || fstat(fd, &st) < 0) {
 		repo__set_err(err, "%s: %s", path, strerror(errno));
 		ret = REPO_ERROR;
 		goto cleanup;
@@ -188,6 +248,9 @@ int repo__wt_read(const repo *r, const char *path, size_t max, char **buf,
 		goto cleanup;
 	}
 	data[n] = '\0';
+	/* The stat data were taken before reading: a change during the read makes them stale. */
+	if (stamp)
+		stat_stamp(&st, &now, stamp);
 	*buf = data;
 	*len = n;
 	data = NULL;

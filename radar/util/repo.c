@@ -376,10 +376,34 @@ const char *repo_workdir(const repo *r)
 int repo_read_file(const repo *r, const char *path, size_t max,
 		   char **buf, size_t *len, strbuf *err)
 {
+	return repo_read_file_stamped(r, path, max, buf, len, NULL, err);
+}
+
+int repo_read_file_stamped(const repo *r, const char *path, size_t max, char **buf,
+			   size_t *len, repo_stamp *stamp, strbuf *err)
+{
 	*buf = NULL;
 	*len = 0;
-	return r->reads_tree ? repo__tree_read(r, path, max, buf, len, err)
-			     : repo__wt_read(r, path, max, buf, len, err);
+	if (stamp)
+		stamp->len = 0;
+	return r->reads_tree ? repo__tree_read(r, path, max, buf, len, stamp, err)
+			     : repo__wt_read(r, path, max, buf, len, stamp, err);
+}
+
+int repo_file_stamp(const repo *r, const char *path, repo_stamp *out)
+{
+	out->len = 0;
+	return r->reads_tree ? repo__tree_stamp(r, path, out) : repo__wt_stamp(r, path, out);
+}
+
+char *repo_cache_path(const repo *r, const char *name)
+{
+	strbuf sb = STRBUF_INIT;
+
+	if (!r->is_git || !r->gitdir)
+		return NULL;
+	strbuf_printf(&sb, "%s%s", r->gitdir, name);
+	return strbuf_detach(&sb);
 }
 
 int repo_path_kind(const repo *r, const char *path)

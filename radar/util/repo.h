@@ -51,6 +51,37 @@ const char *repo_workdir(const repo *r);
 int repo_read_file(const repo *r, const char *path, size_t max,
 		   char **buf, size_t *len, strbuf *err);
 
+/*
+ * What tells a file's content apart without reading it, for caches of what
+ * was parsed from it: in a commit's tree, the blob id; in the work tree,
+ * the stat data (device, inode, size, mtime and ctime, as git's index
+ * keeps them). Equal stamps mean equal bytes. A work-tree file changed in
+ * the last two seconds has none: a second change within the same clock
+ * tick would leave its stat data as they were.
+ */
+#define REPO_STAMP_MAX 64
+typedef struct repo_stamp {
+	size_t len; /* 0: no stamp */
+	unsigned char key[REPO_STAMP_MAX];
+} repo_stamp;
+
+/*
+ * The stamp of a file without reading it: 0, or REPO_ENOTFOUND when it has
+ * none (missing, not a regular file, changed too recently). Safe on several
+ * threads wherever repo_read_file is (repo_reads_concurrently).
+ */
+int repo_file_stamp(const repo *r, const char *path, repo_stamp *out);
+
+/* repo_read_file that also gives the stamp of the bytes it read (len 0: none). */
+int repo_read_file_stamped(const repo *r, const char *path, size_t max, char **buf,
+			   size_t *len, repo_stamp *stamp, strbuf *err);
+
+/*
+ * Where radar may keep data derived from this repository (caches), by
+ * name: a path in the git directory. NULL outside Git. Caller frees.
+ */
+char *repo_cache_path(const repo *r, const char *name);
+
 /* Whether a path exists and is a regular file (1), a directory (2), or not (0). */
 int repo_path_kind(const repo *r, const char *path);
 

@@ -1,4 +1,5 @@
 #include "yamltree.h"
+#include "yamltree-private.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -10,40 +11,39 @@
 
 /* Far more than any radar file needs, far less than an alias bomb makes. */
 #define MAX_EXPANDED 200000
-#define MAX_DEPTH 64
 
 /*
  * Nodes, strings and item arrays come from an arena freed in one go: a
  * radar reads thousands of small files, and malloc/free per node was a
  * quarter of `radar list`.
  */
-typedef struct arena_block {
-	struct arena_block *next;
-	size_t used, size;
-	max_align_t data[];
-} arena_block;
-
-struct yt_doc {
-	yt_node *root;
-	arena_block *blocks;
-};
-
 #define ARENA_BLOCK 8192
 
-static void *arena_alloc(yt_doc *doc, size_t size)
+static arena_block *new_block(yt_doc *doc, size_t cap)
+{
+	arena_block *b = xmalloc(sizeof(*b) + cap);
+	b->size = cap;
+	b->used = 0;
+	b->next = doc->blocks;
+	doc->blocks = b;
+	return b;
+}
+
+void *yt__arena_alloc(yt_doc *doc, size_t size)
 {
 	arena_block *b = doc->blocks;
 	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	if (!b || b->size - b->used < size) {
-		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-		b = xmalloc(sizeof(*b) + cap);
-		b->size = cap;
-		b->used = 0;
-		b->next = doc->blocks;
-		doc->blocks = b;
-	}
+	if (!b || b->size - b->used < size)
+		b = new_block(doc, size > ARENA_BLOCK ? size : ARENA_BLOCK);
 	b->used += size;
 	return (char *)b->data + b->used - size;
+}
+
+void *yt__arena_alloc_exact(yt_doc *doc, size_t size)
+{
+	arena_block *b = new_block(doc, size);
+	b->used = size;
+	return b->data;
 }
 
 typedef struct anchor {
@@ -66,7 +66,7 @@ typedef struct builder {
 
 static yt_node *new_node(builder *b, yt_kind kind, const yaml_mark_t *mark)
 {
-	yt_node *n = arena_alloc(b->doc, sizeof(*n));
+	yt_node *n = yt__arena_alloc(b->doc, sizeof(*n));
 	memset(n, 0, sizeof(*n));
 	n->kind = kind;
 	n->line = (int)mark->line + 1;
@@ -118,7 +118,7 @@ static int attach(builder *b, yt_node *node, const yaml_mark_t *mark)
 	}
 	if (parent->n == parent->cap) {
 		size_t cap = parent->cap ? parent->cap * 2 : 8;
-		yt_node **items = arena_alloc(b->doc, cap * sizeof(*items));
+		yt_node **items = yt__arena_alloc(b->doc, cap * sizeof(*items));
 		if (parent->n)
 			memcpy(items, parent->items, parent->n * sizeof(*items));
 		parent->items = items;
@@ -132,7 +132,7 @@ static int attach(builder *b, yt_node *node, const yaml_mark_t *mark)
 
 static int push(builder *b, yt_node *node, const yaml_mark_t *mark)
 {
-	if (b->depth >= MAX_DEPTH) {
+	if (b->depth >= YT_MAX_DEPTH) {
 		fail(b, mark, "nesting deeper than 64 levels; refused");
 		return -1;
 	}
@@ -283,7 +283,7 @@ int yt_parse(yt_doc **out, const char *path, const char *buf, size_t len,
 			break;
 		case YAML_SCALAR_EVENT:
 			node = new_node(&b, YT_SCALAR, &ev.start_mark);
-			node->value = arena_alloc(b.doc, ev.data.scalar.length + 1);
+			node->value = yt__arena_alloc(b.doc, ev.data.scalar.length + 1);
 			memcpy(node->value, ev.data.scalar.value, ev.data.scalar.length);
 			node->value[ev.data.scalar.length] = '\0';
 			node->len = ev.data.scalar.length;
@@ -324,6 +324,7 @@ int yt_parse(yt_doc **out, const char *path, const char *buf, size_t len,
 				fail(&b, &ev.start_mark, "alias refers to a node that contains it");
 				break;
 			}
+			b.doc->shared = 1;
 			attach(&b, node, &ev.start_mark);
 			break;
 		default:

@@ -38,6 +38,16 @@ int yt_parse(yt_doc **out, const char *path, const char *buf, size_t len,
 const yt_node *yt_root(const yt_doc *doc);
 void yt_doc_free(yt_doc *doc);
 
+/*
+ * The tree as bytes appended to `out`, and back (yamltree-pack.c): the
+ * parse cache keeps trees this way. Packing refuses (-1) a tree with
+ * aliases. Unpacking checks every count and refuses (-1) bytes that do not
+ * describe a tree exactly; it never reads past `len`.
+ */
+struct strbuf;
+int yt_doc_pack(const yt_doc *doc, struct strbuf *out);
+int yt_doc_unpack(yt_doc **out, const void *data, size_t len);
+
 /* The value for `key` in a mapping, or NULL. */
 const yt_node *yt_map_get(const yt_node *map, const char *key);
 /* "a mapping", "a list", "a string": for messages. */
@@ -62,7 +72,6 @@ void yt_warn_unknown_keys(const yt_node *map, const char *const *known,
 			  const char *path, const char *where, diag_list *dl);
 
 /* Appends s as a YAML scalar, quoted only when plain text would misread. */
-struct strbuf;
 void yt_write_scalar(struct strbuf *sb, const char *s);
 /* Byte offset of a 1-based line and column (columns count characters). */
 size_t yt_offset(const char *buf, size_t len, int line, int col);

@@ -41,7 +41,7 @@ seed() {
 	fuzz_config)
 		cp "$ex/.radar.yml" "$dir/" 2>/dev/null
 		for f in "$ex"/radar/*.yaml "$ex"/judgments/*.yaml; do cp "$f" "$dir/y$((n += 1))"; done ;;
-	fuzz_entry) cp "$ex"/radar/*.yaml "$dir/" ;;
+	fuzz_entry | fuzz_ytcache) cp "$ex"/radar/*.yaml "$dir/" ;;
 	fuzz_judgment) cp "$ex"/judgments/*.yaml "$dir/" ;;
 	fuzz_adr_nygard | fuzz_adr_madr)
 		# Nygard: no front matter, no MADR sections; MADR: the others.

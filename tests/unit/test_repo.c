@@ -263,6 +263,45 @@ static void test_rev_reads_committed_content(void **state)
 	repo_free(r);
 }
 
+/* Stamps: equal bytes, equal blob stamps; a file changed just now has none. */
+static void test_stamps(void **state)
+{
+	repo_stamp a, b, read_stamp;
+	char *buf;
+	size_t len;
+	strbuf err = STRBUF_INIT;
+	repo *r;
+
+	(void)state;
+	git_init_edited();
+	sh("echo v1 > radar/b.yaml && echo other > radar/c.yaml && git add radar/b.yaml radar/c.yaml && "
+	   "git commit -qm bc");
+	r = open_ok(NULL, "HEAD");
+	assert_int_equal(repo_file_stamp(r, "radar/a.yaml", &a), 0);
+	assert_int_equal(repo_file_stamp(r, "radar/b.yaml", &b), 0);
+	assert_true(a.len > 0 && a.len == b.len && !memcmp(a.key, b.key, a.len));
+	assert_int_equal(repo_file_stamp(r, "radar/c.yaml", &b), 0);
+	assert_true(memcmp(a.key, b.key, a.len) != 0);
+	assert_int_equal(repo_read_file_stamped(r, "radar/a.yaml", 100, &buf, &len, &read_stamp, &err), 0);
+	assert_true(read_stamp.len == a.len && !memcmp(read_stamp.key, a.key, a.len));
+	free(buf);
+	assert_int_equal(repo_file_stamp(r, "radar/none.yaml", &b), REPO_ENOTFOUND);
+	assert_int_equal(repo_file_stamp(r, "radar", &b), REPO_ENOTFOUND);
+	repo_free(r);
+
+	/* In the work tree, a.yaml was written a moment ago: its stat data could still repeat. */
+	r = open_ok(NULL, NULL);
+	assert_int_equal(repo_file_stamp(r, "radar/a.yaml", &a), REPO_ENOTFOUND);
+	assert_int_equal(a.len, 0);
+	assert_int_equal(repo_read_file_stamped(r, "radar/a.yaml", 100, &buf, &len, &read_stamp, &err), 0);
+	assert_string_equal(buf, "v2\n");
+	assert_int_equal(read_stamp.len, 0);
+	free(buf);
+	assert_int_equal(repo_file_stamp(r, "radar", &b), REPO_ENOTFOUND);
+	repo_free(r);
+	strbuf_free(&err);
+}
+
 static void test_unknown_rev(void **state)
 {
 	strbuf err = STRBUF_INIT;
@@ -831,6 +870,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_worktree_sees_uncommitted_edit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rev_reads_committed_content, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_rev, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stamps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plain_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bare_reads_head, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_dir_sorted_without_dotfiles, setup, teardown),
