@@ -102,16 +102,15 @@ static void report_duplicate_names(const radar *rd, diag_list *dl)
 	free(by_name);
 }
 
-/* One entry file: read on the main thread, parsed on any. */
+/* One entry file: read (or found in the parse cache) on one thread, parsed on any. */
 typedef struct pending {
 	char *id, *shown, *buf;
 	size_t len;
 	int readable;
-	repo_stamp stamp;    /* what the cache knows the bytes by; len 0: none */
-	const void *cached;  /* the packed tree the cache has (then buf is NULL) */
-	size_t cached_len;
-	int retry;           /* the cached tree did not unpack: read the file after all */
-	strbuf packed;       /* a tree parsed here, for the cache */
+	repo_stamp stamp;        /* what the cache knows the bytes by; len 0: none */
+	ytcache_record *cached;  /* the cache's tree of the file (then buf is NULL) */
+	int retry;               /* the cached tree did not hold: read the file after all */
+	strbuf packed;           /* a tree parsed here, for the cache */
 	radar_entry *entry;
 	diag_list dl;
 } pending;
@@ -134,7 +133,7 @@ typedef struct parse_queue {
 	pthread_cond_t cv;
 	const repo *r;         /* set when every worker reads its own files */
 	const char *dir;
-	ytcache *cache;        /* NULL: no parse cache; only found in while loading */
+	ytcache *cache;        /* NULL: none; the threads only find and unpack */
 	strbuf *err;
 } parse_queue;
 
@@ -157,7 +156,7 @@ static void read_pending(const parse_queue *q, const repo *r, pending *p, strbuf
 	strbuf_printf(&path, "%s/%s", q->dir, p->id + strlen(p->id) + 1);
 	p->shown = radar_display_path(r, path.buf);
 	if (q->cache && !repo_file_stamp(r, path.buf, &p->stamp) &&
-	    !ytcache_find(q->cache, p->stamp.key, p->stamp.len, &p->cached, &p->cached_len))
+	    (p->cached = ytcache_find(q->cache, p->stamp.key, p->stamp.len)))
 		p->readable = 1;
 	else
 		read_file(q, r, p, err);
@@ -170,7 +169,7 @@ static void parse_pending(const parse_queue *q, pending *p)
 
 	if (!p->readable)
 		return;
-	if (p->cached && yt_doc_unpack(&doc, p->cached, p->cached_len) < 0) {
+	if (p->cached && ytcache_unpack(q->cache, p->cached, &doc) < 0) {
 		p->retry = 1;
 		return;
 	}
@@ -313,7 +312,8 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 				 p->dl.items[k].col, "%s", p->dl.items[k].message);
 		diag_list_free(&p->dl);
 		if (p->packed.len)
-			ytcache_put(cache, p->stamp.key, p->stamp.len, p->packed.buf, p->packed.len);
+			ytcache_put(cache, p->stamp.key, p->stamp.len, p->stamp.clocked, p->packed.buf,
+				    p->packed.len);
 		strbuf_free(&p->packed);
 		if (p->entry)
 			rd->entries[rd->nentries++] = p->entry;
@@ -327,7 +327,7 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 	if (cache) {
 		ytcache_save(cache);
 		rd->cache_used = 1;
-		ytcache_counts(cache, &rd->cache_records, &rd->cache_hits, &rd->cache_stored);
+		ytcache_counts(cache, &rd->cache_records, &rd->cache_hits, &rd->cache_written);
 		ytcache_free(cache);
 	}
 	qsort(rd->entries, rd->nentries, sizeof(*rd->entries), cmp_entry);

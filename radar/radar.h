@@ -21,7 +21,7 @@ typedef struct radar {
 	size_t njudgments;
 	/* The parse cache, as this load found and left it (RADAR_TRACE_CACHE). */
 	int cache_used;
-	size_t cache_records, cache_hits, cache_stored;
+	size_t cache_records, cache_hits, cache_written;
 } radar;
 
 enum { RADAR_LOAD_JUDGMENTS = 1 };

@@ -72,9 +72,9 @@ int cli_load(cli_ctx *c, repo **r, radar **rd, unsigned flags, diag_list *dl, in
 		if (print)
 			cli_print_diags(c, dl);
 		if (trace && *trace && strcmp(trace, "0"))
-			fprintf(stderr, "radar: parse cache: %s, %zu records, %zu hits, %zu stored\n",
+			fprintf(stderr, "radar: parse cache: %s, %zu records, %zu hits, %zu written\n",
 				(*rd)->cache_used ? "on" : "off", (*rd)->cache_records,
-				(*rd)->cache_hits, (*rd)->cache_stored);
+				(*rd)->cache_hits, (*rd)->cache_written);
 	}
 	strbuf_free(&err);
 	return rc;

@@ -167,6 +167,7 @@ cleanup:
 
 static void blob_stamp(const git_tree_entry *entry, repo_stamp *out)
 {
+	out->clocked = 0;
 	out->key[0] = 'b';
 	memcpy(out->key + 1, git_tree_entry_id(entry)->id, GIT_OID_RAWSZ);
 	out->len = 1 + GIT_OID_RAWSZ;

@@ -134,6 +134,7 @@ static void stat_stamp(const struct stat *st, const struct timespec *now, repo_s
 	if (!S_ISREG(st->st_mode) || !long_before(&st->st_mtim, now) ||
 	    !long_before(&st->st_ctim, now))
 		return;
+	out->clocked = 1;
 	out->key[out->len++] = 'w';
 	put_u64(out, (uint64_t)st->st_dev);
 	put_u64(out, (uint64_t)st->st_ino);

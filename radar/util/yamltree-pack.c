@@ -130,6 +130,7 @@ static yt_node *unpack_node(unpacker *u, int depth)
 	if ((head & ~PLAIN_BIT) > YT_MAP)
 		return NULL;
 	node = &u->nodes[u->used.nodes++];
+	memset(node, 0, sizeof(*node));
 	node->kind = (yt_kind)(head & ~PLAIN_BIT);
 	node->plain = !!(head & PLAIN_BIT);
 	node->expanded = 1;
@@ -178,7 +179,11 @@ int yt_doc_unpack(yt_doc **out, const void *data, size_t len)
 	if (get_varint(&u.p, u.end, &u.have.nodes) || get_varint(&u.p, u.end, &u.have.items) ||
 	    get_varint(&u.p, u.end, &u.have.bytes))
 		return -1;
-	/* A node takes at least 6 bytes, and every item is a node: bound the counts first. */
+	/*
+	 * A node takes at least 6 bytes, and every item is a node: bound the
+	 * counts first. Nothing is zeroed before it is used, so counts that lie
+	 * cost address space, not memory.
+	 */
 	if (u.have.nodes > len / 6 || (u.have.nodes && u.have.items >= u.have.nodes) ||
 	    (!u.have.nodes && u.have.items) || u.have.bytes > len)
 		return -1;
@@ -190,7 +195,6 @@ int yt_doc_unpack(yt_doc **out, const void *data, size_t len)
 	u.nodes = (yt_node *)(void *)mem;
 	u.items = (yt_node **)(void *)(mem + nodes_size);
 	u.bytes = mem + nodes_size + items_size;
-	memset(u.nodes, 0, nodes_size);
 	if (u.have.nodes && !(doc->root = unpack_node(&u, 1)))
 		goto refuse;
 	if (u.p != u.end || memcmp(&u.used, &u.have, sizeof(u.have)))

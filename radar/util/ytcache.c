@@ -1,66 +1,111 @@
 /*
  * The parse cache file: a header, then records of (key, packed tree).
  *
- *   "radaryt1"  u32 byte-order mark  u32 records  u32 n  libyaml's version (n bytes)
- *   per record: u32 key length  u32 tree length  key  tree
+ *   "radaryt2"  u32 byte-order mark  u32 records  u32 n  version (n bytes)
+ *   per record: u32 key length  u32 tree length  u64 checksum  key  tree
  *
- * Lengths in native byte order; the mark and libyaml's version make a file written
- * elsewhere, or by a libyaml that may build other trees, an empty cache.
- * Bump the magic when yamltree-pack.c's layout changes.
+ * Native byte order; the mark and the version (libyaml's and the tree
+ * builder's) make a file written elsewhere, or by a build that may build
+ * other trees, an empty cache. The checksum covers key and tree: a record
+ * damaged on disk is a miss, never a wrong answer. Bump the magic when
+ * this layout or yamltree-pack.c's changes.
  */
 #include "ytcache.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <yaml.h>
 
-#include "repo.h"
 #include "strbuf.h"
+#include "yamltree-private.h"
 
-static const char magic[8] = { 'r', 'a', 'd', 'a', 'r', 'y', 't', '1' };
+static const char magic[8] = { 'r', 'a', 'd', 'a', 'r', 'y', 't', '2' };
 #define BYTE_ORDER_MARK 0x01020304u
-/* A radar of 2,000 entries makes a cache of about 2 MiB; refuse to read absurd ones. */
-#define MAX_CACHE_FILE (256u << 20)
+#define RECORD_HEAD 16
+/*
+ * A radar of 2,000 entries makes a cache of about 1.2 MiB per revision
+ * read. The bounds keep a hostile file from costing much memory.
+ */
+#define MAX_CACHE_FILE (32u << 20)
+#define MAX_RECORDS (256u << 10)
+/* An entry file is at most 1 MiB; a tree packed larger is not worth keeping. */
+#define MAX_RECORD (1u << 20)
+/* Far more probes than a sound table needs: a file that makes more is refused. */
+#define MAX_PROBES 64
 
-typedef struct record {
+struct ytcache_record {
 	const unsigned char *key, *data;
 	uint32_t keylen, len;
-	atomic_uchar used;   /* a get found it in this run */
-	unsigned char fresh; /* stored in this run; key and data are owned */
-} record;
+	uint64_t sum;
+	atomic_uchar used;     /* a tree from it was served in this run */
+	unsigned char fresh;   /* stored in this run; key and data are owned */
+	unsigned char clocked; /* fresh, keyed by times judged against our clock */
+};
+typedef struct ytcache_record record;
 
 struct ytcache {
 	char *path;
-	unsigned char *file; /* the file, mapped; old records point into it */
+	unsigned char *file; /* the file as read; old records point into it */
 	size_t filelen;
 	record *recs;
 	size_t n, cap;
 	uint32_t *slots; /* open addressing: record index + 1, 0 when empty */
 	size_t nslots;   /* a power of two, at least twice n */
 	atomic_size_t hits;
-	size_t stored;
+	size_t stored, written;
 };
+
+#define VERSION_MAX 64
+
+/* What decides which trees a build makes: its libyaml and its tree builder. */
+static void version_string(char buf[VERSION_MAX])
+{
+	snprintf(buf, VERSION_MAX, "libyaml %s, tree %d", yaml_get_version_string(),
+		 YT_TREE_VERSION);
+}
+
+/* 64-bit words, multiplied and folded: a few hundred MB/s would slow every hit. */
+static uint64_t checksum(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ (alen * 31 + blen);
+	const unsigned char *parts[2] = { a, b };
+	size_t lens[2] = { alen, blen };
+
+	for (int p = 0; p < 2; p++) {
+		const unsigned char *s = parts[p];
+		size_t n = lens[p], i = 0;
+		for (; i + 8 <= n; i += 8) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			h = (h ^ w) * 0xff51afd7ed558ccdu;
+			h ^= h >> 29;
+		}
+		for (; i < n; i++)
+			h = (h ^ s[i]) * 0x100000001b3u;
+		h ^= h >> 31;
+	}
+	return h * 0xc4ceb9fe1a85ec53u ^ (h >> 33);
+}
 
 static uint64_t hash_key(const unsigned char *key, size_t len)
 {
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ key[i]) * 1099511628211u;
-	return h;
+	return checksum(key, len, NULL, 0);
 }
 
-/* The slot that holds `key`, or the empty slot where it would go. */
-static size_t find_slot(const ytcache *c, const unsigned char *key, size_t len)
+/* The slot that holds `key`, or the empty slot where it would go; *probes counts the steps. */
+static size_t find_slot(const ytcache *c, const unsigned char *key, size_t len, size_t *probes)
 {
 	size_t mask = c->nslots - 1, i = (size_t)hash_key(key, len) & mask;
 
-	for (;; i = (i + 1) & mask) {
+	for (*probes = 0;; i = (i + 1) & mask, ++*probes) {
 		const record *r;
 		if (!c->slots[i])
 			return i;
@@ -72,11 +117,13 @@ static size_t find_slot(const ytcache *c, const unsigned char *key, size_t len)
 
 static void rehash(ytcache *c, size_t nslots)
 {
+	size_t probes;
+
 	free(c->slots);
 	c->nslots = nslots;
 	c->slots = xcalloc(nslots, sizeof(*c->slots));
 	for (size_t i = 0; i < c->n; i++) {
-		size_t s = find_slot(c, c->recs[i].key, c->recs[i].keylen);
+		size_t s = find_slot(c, c->recs[i].key, c->recs[i].keylen, &probes);
 		if (!c->slots[s])
 			c->slots[s] = (uint32_t)(i + 1);
 	}
@@ -84,35 +131,34 @@ static void rehash(ytcache *c, size_t nslots)
 
 /*
  * Adds a record; a fresh one replaces an old one with its key (1), else a
- * repeated key is dropped (0).
+ * repeated key is dropped (0). -1 when the key took too many probes.
  */
-static int add(ytcache *c, const unsigned char *key, uint32_t keylen,
-	       const unsigned char *data, uint32_t len, int fresh)
+static int add(ytcache *c, const record *in)
 {
-	size_t s;
+	size_t s, probes;
 	record *r;
 
 	if ((c->n + 1) * 2 > c->nslots)
 		rehash(c, c->nslots ? c->nslots * 2 : 64);
-	s = find_slot(c, key, keylen);
+	s = find_slot(c, in->key, in->keylen, &probes);
+	if (probes > MAX_PROBES)
+		return -1;
 	if (c->slots[s]) {
 		r = &c->recs[c->slots[s] - 1];
-		if (!fresh || r->fresh)
+		if (!in->fresh || r->fresh)
 			return 0;
-		r->key = key;
-		r->data = data;
-		r->len = len;
+		r->key = in->key;
+		r->data = in->data;
+		r->len = in->len;
+		r->sum = in->sum;
 		r->fresh = 1;
+		r->clocked = in->clocked;
 		return 1;
 	}
 	GROW(c->recs, c->cap, c->n + 1);
 	r = &c->recs[c->n];
-	r->key = key;
-	r->keylen = keylen;
-	r->data = data;
-	r->len = len;
+	*r = *in;
 	atomic_init(&r->used, 0);
-	r->fresh = (unsigned char)fresh;
 	c->slots[s] = (uint32_t)++c->n;
 	return 1;
 }
@@ -127,29 +173,38 @@ static int read_u32(const unsigned char **p, const unsigned char *end, uint32_t 
 }
 
 /*
- * Mapped, not read: a cache of a few MiB read into fresh memory cost more
- * in page faults than the lookups. The file is only ever replaced by a
- * rename, never truncated, so the mapping stays whole.
+ * Read, not mapped: a mapping of a file that another program (or another
+ * NFS client) replaces in place would kill this one with SIGBUS.
+ * O_NONBLOCK: a FIFO put there must not hang the run before fstat refuses it.
  */
-static int map_file(const char *path, unsigned char **out, size_t *len)
+static int read_whole(const char *path, unsigned char **out, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), ret = -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK), ret = -1;
 	struct stat st;
-	void *map;
+	size_t got = 0;
+	unsigned char *buf = NULL;
 
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
 	    (uintmax_t)st.st_size > MAX_CACHE_FILE)
 		goto cleanup;
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (map == MAP_FAILED)
-		goto cleanup;
-	*out = map;
-	*len = (size_t)st.st_size;
+	buf = xmalloc((size_t)st.st_size);
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto cleanup;
+		got += (size_t)n;
+	}
+	*out = buf;
+	*len = got;
+	buf = NULL;
 	ret = 0;
 
 cleanup:
+	free(buf);
 	close(fd);
 	return ret;
 }
@@ -158,9 +213,10 @@ cleanup:
 static int load(ytcache *c)
 {
 	const unsigned char *p = c->file, *end = c->file + c->filelen;
-	const char *version = yaml_get_version_string();
+	char version[VERSION_MAX];
 	uint32_t order, count, vlen;
 
+	version_string(version);
 	if (c->filelen < sizeof(magic) || memcmp(p, magic, sizeof(magic)))
 		return -1;
 	p += sizeof(magic);
@@ -169,20 +225,29 @@ static int load(ytcache *c)
 	    vlen != strlen(version) || (size_t)(end - p) < vlen || memcmp(p, version, vlen))
 		return -1;
 	p += vlen;
-	/* Each record takes at least its two lengths: bound the count before trusting it. */
-	if (count > (size_t)(end - p) / 8)
+	/* Each record takes at least its head: bound the count before trusting it. */
+	if (count > (size_t)(end - p) / RECORD_HEAD || count > MAX_RECORDS)
 		return -1;
 	rehash(c, 64);
 	while (c->nslots < (size_t)count * 2)
 		c->nslots *= 2;
 	rehash(c, c->nslots);
 	for (uint32_t i = 0; i < count; i++) {
-		uint32_t keylen, len;
-		if (read_u32(&p, end, &keylen) || read_u32(&p, end, &len) ||
-		    keylen > (size_t)(end - p) || len > (size_t)(end - p) - keylen)
+		record r;
+		memset(&r, 0, sizeof(r));
+		if (read_u32(&p, end, &r.keylen) || read_u32(&p, end, &r.len) ||
+		    (size_t)(end - p) < sizeof(r.sum))
 			return -1;
-		add(c, p, keylen, p + keylen, len, 0);
-		p += keylen + len;
+		memcpy(&r.sum, p, sizeof(r.sum));
+		p += sizeof(r.sum);
+		if (r.keylen > (size_t)(end - p) || r.len > (size_t)(end - p) - r.keylen ||
+		    r.len > MAX_RECORD)
+			return -1;
+		r.key = p;
+		r.data = p + r.keylen;
+		if (add(c, &r) < 0)
+			return -1;
+		p += r.keylen + r.len;
 	}
 	return p == end ? 0 : -1;
 }
@@ -193,7 +258,7 @@ ytcache *ytcache_open(const char *path)
 
 	atomic_init(&c->hits, 0);
 	c->path = path ? xstrdup(path) : NULL;
-	if (path && !map_file(path, &c->file, &c->filelen) && load(c) < 0) {
+	if (path && !read_whole(path, &c->file, &c->filelen) && load(c) < 0) {
 		/* Damaged or foreign: start empty, and the next save replaces it. */
 		c->n = 0;
 		free(c->slots);
@@ -212,42 +277,53 @@ void ytcache_free(ytcache *c)
 			free((void *)c->recs[i].key);
 	free(c->recs);
 	free(c->slots);
-	if (c->file)
-		munmap(c->file, c->filelen);
+	free(c->file);
 	free(c->path);
 	free(c);
 }
 
-int ytcache_find(ytcache *c, const void *key, size_t keylen, const void **data,
-		 size_t *len)
+ytcache_record *ytcache_find(ytcache *c, const void *key, size_t keylen)
 {
-	record *r;
-	size_t s;
+	size_t s, probes;
 
 	if (!c->n || !keylen)
+		return NULL;
+	s = find_slot(c, key, keylen, &probes);
+	return c->slots[s] ? &c->recs[c->slots[s] - 1] : NULL;
+}
+
+int ytcache_unpack(ytcache *c, ytcache_record *r, yt_doc **out)
+{
+	*out = NULL;
+	if (checksum(r->key, r->keylen, r->data, r->len) != r->sum ||
+	    yt_doc_unpack(out, r->data, r->len) < 0)
 		return -1;
-	s = find_slot(c, key, keylen);
-	if (!c->slots[s])
-		return -1;
-	r = &c->recs[c->slots[s] - 1];
-	*data = r->data;
-	*len = r->len;
 	atomic_store_explicit(&r->used, 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&c->hits, 1, memory_order_relaxed);
 	return 0;
 }
 
-void ytcache_put(ytcache *c, const void *key, size_t keylen, const void *packed, size_t len)
+void ytcache_put(ytcache *c, const void *key, size_t keylen, int clocked, const void *packed,
+		 size_t len)
 {
 	unsigned char *mem;
+	record r;
 
-	if (!keylen || keylen > UINT32_MAX || len > UINT32_MAX)
+	if (!keylen || keylen > MAX_RECORD || len > MAX_RECORD)
 		return;
 	/* Key and tree in one block, freed through the key. */
 	mem = xmalloc(keylen + len);
 	memcpy(mem, key, keylen);
 	memcpy(mem + keylen, packed, len);
-	if (add(c, mem, (uint32_t)keylen, mem + keylen, (uint32_t)len, 1))
+	memset(&r, 0, sizeof(r));
+	r.key = mem;
+	r.keylen = (uint32_t)keylen;
+	r.data = mem + keylen;
+	r.len = (uint32_t)len;
+	r.sum = checksum(r.key, r.keylen, r.data, r.len);
+	r.fresh = 1;
+	r.clocked = (unsigned char)(clocked != 0);
+	if (add(c, &r) == 1)
 		c->stored++;
 	else
 		free(mem);
@@ -257,54 +333,144 @@ static void put_record(strbuf *sb, const record *r)
 {
 	strbuf_add(sb, &r->keylen, sizeof(r->keylen));
 	strbuf_add(sb, &r->len, sizeof(r->len));
+	strbuf_add(sb, &r->sum, sizeof(r->sum));
 	strbuf_add(sb, r->key, r->keylen);
 	strbuf_add(sb, r->data, r->len);
 }
 
-int ytcache_save(ytcache *c)
+static int64_t ms_of(const struct timespec *t)
 {
-	strbuf sb = STRBUF_INIT;
-	const char *version = yaml_get_version_string();
-	uint32_t order = BYTE_ORDER_MARK, count = 0, vlen = (uint32_t)strlen(version);
-	size_t at_count, used_bytes, limit;
-	int ret;
+	return (int64_t)t->tv_sec * 1000 + t->tv_nsec / 1000000;
+}
 
-	if (!c->path || !c->stored)
+/*
+ * Whether the file system that holds fd keeps time with this process: its
+ * timestamps, just given to a new file, fall between our clock's readings
+ * around them (a second's slack). Work-tree stamps are judged against our
+ * clock; where the file system's runs behind (NFS, a VM's shared folder),
+ * a file changed "two seconds ago" may have changed just now.
+ */
+static int clocks_agree(int fd, const struct timespec *before)
+{
+	struct timespec after;
+	struct stat st;
+
+	if (fstat(fd, &st) < 0 || clock_gettime(CLOCK_REALTIME, &after) < 0)
 		return 0;
-	strbuf_add(&sb, magic, sizeof(magic));
-	strbuf_add(&sb, &order, sizeof(order));
-	at_count = sb.len;
-	strbuf_add(&sb, &count, sizeof(count));
-	strbuf_add(&sb, &vlen, sizeof(vlen));
-	strbuf_add(&sb, version, vlen);
+	return ms_of(&st.st_mtim) >= ms_of(before) - 1000 &&
+	       ms_of(&st.st_mtim) <= ms_of(&after) + 1000;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Whether one more record keeps the file within what load() accepts, and within limit. */
+static int fits(const strbuf *sb, uint32_t count, const record *r, size_t limit)
+{
+	size_t after = sb->len + RECORD_HEAD + r->keylen + r->len;
+	return count < MAX_RECORDS && after <= MAX_CACHE_FILE && after <= limit;
+}
+
+/* The bytes of the new file: header, used and fresh records, then older ones that fit. */
+static void serialize(const ytcache *c, int keep_clocked, strbuf *sb, size_t *written)
+{
+	char version[VERSION_MAX];
+	uint32_t order = BYTE_ORDER_MARK, count = 0, vlen;
+	size_t at_count, limit;
+
+	version_string(version);
+	vlen = (uint32_t)strlen(version);
+	*written = 0;
+	strbuf_add(sb, magic, sizeof(magic));
+	strbuf_add(sb, &order, sizeof(order));
+	at_count = sb->len;
+	strbuf_add(sb, &count, sizeof(count));
+	strbuf_add(sb, &vlen, sizeof(vlen));
+	strbuf_add(sb, version, vlen);
 	for (size_t i = 0; i < c->n; i++) {
 		const record *r = &c->recs[i];
-		if (r->fresh || atomic_load_explicit(&r->used, memory_order_relaxed)) {
-			put_record(&sb, r);
+		if (r->fresh && r->clocked && !keep_clocked)
+			continue;
+		if ((r->fresh || atomic_load_explicit(&r->used, memory_order_relaxed)) &&
+		    fits(sb, count, r, MAX_CACHE_FILE)) {
+			put_record(sb, r);
 			count++;
+			*written += r->fresh;
 		}
 	}
 	/* Older records follow in their old order, which put the recently used first. */
-	used_bytes = sb.len;
-	limit = used_bytes * 4;
+	limit = sb->len * 4;
 	for (size_t i = 0; i < c->n; i++) {
 		const record *r = &c->recs[i];
 		if (r->fresh || atomic_load_explicit(&r->used, memory_order_relaxed))
 			continue;
-		if (sb.len + 8 + r->keylen + r->len > limit)
+		if (!fits(sb, count, r, limit))
 			break;
-		put_record(&sb, r);
+		put_record(sb, r);
 		count++;
 	}
-	memcpy(sb.buf + at_count, &count, sizeof(count));
-	ret = fs_write_atomic(c->path, sb.buf, sb.len, NULL) < 0 ? -1 : 0;
+	memcpy(sb->buf + at_count, &count, sizeof(count));
+}
+
+int ytcache_save(ytcache *c)
+{
+	strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
+	struct timespec before;
+	size_t written = 0;
+	int fd = -1, created = 0, ret = -1;
+
+	c->written = 0;
+	if (!c->path || !c->stored)
+		return 0;
+	/*
+	 * mkstemp makes the file 0600. No fsync: a file cut short by a crash
+	 * fails its checks and is an empty cache.
+	 */
+	strbuf_printf(&tmp, "%s.tmpXXXXXX", c->path);
+	if (clock_gettime(CLOCK_REALTIME, &before) < 0 || (fd = mkstemp(tmp.buf)) < 0)
+		goto cleanup;
+	created = 1;
+	serialize(c, clocks_agree(fd, &before), &sb, &written);
+	/* Everything stored was dropped (clocks disagree): the old file is as good. */
+	if (!written) {
+		ret = 0;
+		goto cleanup;
+	}
+	if (write_all(fd, sb.buf, sb.len) < 0 || close(fd) < 0) {
+		fd = -1;
+		goto cleanup;
+	}
+	fd = -1;
+	if (rename(tmp.buf, c->path) < 0)
+		goto cleanup;
+	created = 0;
+	c->written = written;
+	ret = 0;
+
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	if (created)
+		unlink(tmp.buf);
+	strbuf_free(&tmp);
 	strbuf_free(&sb);
 	return ret;
 }
 
-void ytcache_counts(const ytcache *c, size_t *records, size_t *hits, size_t *stored)
+void ytcache_counts(const ytcache *c, size_t *records, size_t *hits, size_t *written)
 {
 	*records = c->n;
 	*hits = atomic_load(&c->hits);
-	*stored = c->stored;
+	*written = c->written;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -142,7 +143,7 @@ static void put_text(ytcache *c, const char *key, const char *text)
 	yt_doc *doc = parse(text);
 	strbuf packed = STRBUF_INIT;
 	assert_int_equal(yt_doc_pack(doc, &packed), 0);
-	ytcache_put(c, key, strlen(key), packed.buf, packed.len);
+	ytcache_put(c, key, strlen(key), 0, packed.buf, packed.len);
 	yt_doc_free(doc);
 	strbuf_free(&packed);
 }
@@ -150,13 +151,11 @@ static void put_text(ytcache *c, const char *key, const char *text)
 /* The root scalar of what the cache holds under key, or NULL. */
 static char *get_text(ytcache *c, const char *key)
 {
-	const void *data;
-	size_t len;
+	ytcache_record *r = ytcache_find(c, key, strlen(key));
 	yt_doc *doc = NULL;
 	char *out;
-	if (ytcache_find(c, key, strlen(key), &data, &len))
+	if (!r || ytcache_unpack(c, r, &doc))
 		return NULL;
-	assert_int_equal(yt_doc_unpack(&doc, data, len), 0);
 	out = strdup(yt_root(doc)->value);
 	yt_doc_free(doc);
 	return out;
@@ -224,6 +223,61 @@ static void test_cache_file(void **state)
 	free(s);
 	ytcache_free(c);
 	unlink(path);
+	free(path);
+}
+
+/* A changed byte anywhere is a miss, never another tree; the file is private; no FIFO hangs us. */
+static void test_cache_damage_and_mode(void **state)
+{
+	char *path = temp_path(), *s;
+	ytcache *c = ytcache_open(path);
+	size_t records, hits, written;
+	struct stat st;
+	unsigned char buf[4096];
+	size_t len;
+	FILE *f;
+	(void)state;
+	put_text(c, "k", "Tech one");
+	assert_int_equal(ytcache_save(c), 0);
+	ytcache_counts(c, &records, &hits, &written);
+	assert_int_equal(written, 1);
+	ytcache_free(c);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	f = fopen(path, "rb");
+	len = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	for (size_t at = 0; at < len; at++) {
+		buf[at] ^= 0x20;
+		write_bytes(path, buf, len);
+		c = ytcache_open(path);
+		s = get_text(c, "k");
+		/* The byte hit the key ("k" -> "K"): not found; anywhere else: not served. */
+		assert_null(s);
+		ytcache_free(c);
+		buf[at] ^= 0x20;
+	}
+	write_bytes(path, buf, len);
+	c = ytcache_open(path);
+	assert_string_equal(s = get_text(c, "k"), "Tech one");
+	free(s);
+	ytcache_free(c);
+	unlink(path);
+
+	assert_int_equal(mkfifo(path, 0600), 0);
+	c = ytcache_open(path);
+	assert_null(get_text(c, "k"));
+	ytcache_free(c);
+	unlink(path);
+
+	/* A save that cannot write says so, and counts nothing written. */
+	c = ytcache_open("/nonexistent-dir/radar-cache");
+	put_text(c, "k", "x");
+	assert_int_equal(ytcache_save(c), -1);
+	ytcache_counts(c, &records, &hits, &written);
+	assert_int_equal(written, 0);
+	ytcache_free(c);
 	free(path);
 }
 
@@ -320,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_pack_refuses_aliases),
 		cmocka_unit_test(test_unpack_damaged),
 		cmocka_unit_test(test_cache_file),
+		cmocka_unit_test(test_cache_damage_and_mode),
 		cmocka_unit_test(test_cache_keeps_recent),
 		cmocka_unit_test(test_entry_from_cached_tree),
 	};
