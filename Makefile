@@ -55,6 +55,10 @@ $(BUILD)/libradar.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/obj/radar/cli/main.o: ALL_CFLAGS += -DRADAR_LIBEXECDIR='"$(LIBEXECDIR)"'
+# The parse cache trusts only trees built by these very sources (radar/util/ytcache.c).
+YT_SOURCES = radar/util/yamltree.c radar/util/yamltree-pack.c radar/util/yamltree-private.h
+$(BUILD)/obj/radar/util/ytcache.o: $(YT_SOURCES)
+$(BUILD)/obj/radar/util/ytcache.o: ALL_CFLAGS += -DYT_SOURCES_ID='"$(shell cat $(YT_SOURCES) | cksum | cut -d" " -f1)"'
 $(BUILD)/obj/radar/cli/main-draw.o: radar/cli/main.c $(wildcard radar/*.h radar/util/*.h radar/cli/*.h adr/*.h renderer/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -DRADAR_DRAW -c $< -o $@

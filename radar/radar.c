@@ -104,6 +104,7 @@ static void report_duplicate_names(const radar *rd, diag_list *dl)
 
 /* One entry file: read (or found in the parse cache) on one thread, parsed on any. */
 typedef struct pending {
+	const char *name;        /* the file name, from the folder's listing */
 	char *id, *shown, *buf;
 	size_t len;
 	int readable;
@@ -137,29 +138,30 @@ typedef struct parse_queue {
 	strbuf *err;
 } parse_queue;
 
-static void read_file(const parse_queue *q, const repo *r, pending *p, strbuf *err)
+static void read_file(const parse_queue *q, const repo *r, pending *p, const char *path,
+		      strbuf *err)
 {
-	strbuf path = STRBUF_INIT;
-	strbuf_printf(&path, "%s/%s", q->dir, p->id + strlen(p->id) + 1);
-	p->readable = read_data_file(r, path.buf, p->shown, &p->buf, &p->len,
+	p->readable = read_data_file(r, path, p->shown, &p->buf, &p->len,
 				     q->cache ? &p->stamp : NULL, &p->dl, err) == REPO_OK;
-	strbuf_free(&path);
 }
 
 /*
  * Reads one file of the entries folder, or finds its tree in the cache
  * (unpacked later, by the parsing thread); on any thread when q->r is set.
+ * A record that turns out damaged is read again with retry set.
  */
-static void read_pending(const parse_queue *q, const repo *r, pending *p, strbuf *err)
+static void read_pending(const parse_queue *q, const repo *r, pending *p, int retry, strbuf *err)
 {
 	strbuf path = STRBUF_INIT;
-	strbuf_printf(&path, "%s/%s", q->dir, p->id + strlen(p->id) + 1);
-	p->shown = radar_display_path(r, path.buf);
-	if (q->cache && !repo_file_stamp(r, path.buf, &p->stamp) &&
+	strbuf_printf(&path, "%s/%s", q->dir, p->name);
+	if (!p->shown)
+		p->shown = radar_display_path(r, path.buf);
+	p->cached = NULL;
+	if (!retry && q->cache && !repo_file_stamp(r, path.buf, &p->stamp) &&
 	    (p->cached = ytcache_find(q->cache, p->stamp.key, p->stamp.len)))
 		p->readable = 1;
 	else
-		read_file(q, r, p, err);
+		read_file(q, r, p, path.buf, err);
 	strbuf_free(&path);
 }
 
@@ -191,7 +193,7 @@ static void *parse_worker(void *arg)
 			break;
 		if (q->r) {
 			strbuf err = STRBUF_INIT;
-			read_pending(q, q->r, &q->files[i], &err);
+			read_pending(q, q->r, &q->files[i], 0, &err);
 			strbuf_free(&err);
 			goto parse;
 		}
@@ -250,18 +252,9 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 	memset(&q, 0, sizeof(q));
 	q.cfg = cfg;
 	q.files = xcalloc(n ? n : 1, sizeof(*q.files));
-	for (size_t i = 0; i < n; i++) {
-		char *id = radar_entry_id_from_file(names[i]);
-		size_t idlen, namelen;
-		if (!id)
-			continue;
-		/* "id\0file name": the name stays at hand for reading, and is freed with the id. */
-		idlen = strlen(id);
-		namelen = strlen(names[i]);
-		q.files[q.n].id = xrealloc(id, idlen + namelen + 2);
-		memcpy(q.files[q.n].id + idlen + 1, names[i], namelen + 1);
-		q.n++;
-	}
+	for (size_t i = 0; i < n; i++)
+		if ((q.files[q.n].id = radar_entry_id_from_file(names[i])))
+			q.files[q.n++].name = names[i];
 	q.dir = cfg->entries_path;
 	q.cache = cache;
 	/* Where reading is thread-safe every thread reads its own files; else this one reads. */
@@ -279,7 +272,7 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 			if (pthread_create(&threads[nthreads], NULL, parse_worker, &q))
 				break;
 	for (size_t i = 0; !q.r && i < q.n; i++) {
-		read_pending(&q, r, &q.files[i], err);
+		read_pending(&q, r, &q.files[i], 0, err);
 		/* Publish, then wake only when someone sleeps: a wake-up is a system call. */
 		atomic_store(&q.ready, i + 1);
 		if (atomic_load(&q.waiting)) {
@@ -297,8 +290,7 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 	for (size_t i = 0; i < q.n; i++) {
 		if (!q.files[i].retry)
 			continue;
-		q.files[i].cached = NULL;
-		read_file(&q, r, &q.files[i], err);
+		read_pending(&q, r, &q.files[i], 1, err);
 		parse_pending(&q, &q.files[i]);
 	}
 	nfiles = q.n;
@@ -312,8 +304,8 @@ static void load_entries(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 				 p->dl.items[k].col, "%s", p->dl.items[k].message);
 		diag_list_free(&p->dl);
 		if (p->packed.len)
-			ytcache_put(cache, p->stamp.key, p->stamp.len, p->stamp.clocked, p->packed.buf,
-				    p->packed.len);
+			ytcache_put(cache, p->stamp.key, p->stamp.len, p->stamp.clocked,
+				    p->stamp.dev, p->packed.buf, p->packed.len);
 		strbuf_free(&p->packed);
 		if (p->entry)
 			rd->entries[rd->nentries++] = p->entry;

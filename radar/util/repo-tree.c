@@ -168,29 +168,45 @@ cleanup:
 static void blob_stamp(const git_tree_entry *entry, repo_stamp *out)
 {
 	out->clocked = 0;
+	out->dev = 0;
 	out->key[0] = 'b';
 	memcpy(out->key + 1, git_tree_entry_id(entry)->id, GIT_OID_RAWSZ);
 	out->len = 1 + GIT_OID_RAWSZ;
 }
 
-int repo__tree_stamp(const repo *r, const char *path, repo_stamp *out)
+/* The entry at a path (0), the root itself (1: *entry NULL), or nothing (-1). */
+static int tree_lookup(const repo *r, const char *path, const git_tree_entry **entry)
 {
 	strbuf rel = STRBUF_INIT;
-	const git_tree_entry *entry;
-	int ret = REPO_ENOTFOUND;
+	int ret = -1;
 
-	if (repo__clean_path(path, &rel, NULL) < 0 || !rel.len ||
-	    tree_entry(r, rel.buf, &entry, NULL) < 0)
+	*entry = NULL;
+	if (repo__clean_path(path, &rel, NULL) < 0)
 		goto cleanup;
-	if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB &&
-	    git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK) {
-		blob_stamp(entry, out);
+	if (!rel.len)
+		ret = 1;
+	else if (tree_entry(r, rel.buf, entry, NULL) == 0)
 		ret = 0;
-	}
 
 cleanup:
 	strbuf_free(&rel);
 	return ret;
+}
+
+static int is_file(const git_tree_entry *entry)
+{
+	return git_tree_entry_type(entry) == GIT_OBJECT_BLOB &&
+	       git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK;
+}
+
+int repo__tree_stamp(const repo *r, const char *path, repo_stamp *out)
+{
+	const git_tree_entry *entry;
+
+	if (tree_lookup(r, path, &entry) != 0 || !is_file(entry))
+		return REPO_ENOTFOUND;
+	blob_stamp(entry, out);
+	return 0;
 }
 
 int repo__tree_read(const repo *r, const char *path, size_t max, char **buf,
@@ -255,27 +271,16 @@ cleanup:
 
 int repo__tree_kind(const repo *r, const char *path)
 {
-	strbuf rel = STRBUF_INIT;
 	const git_tree_entry *entry;
-	int kind = 0;
 
-	if (repo__clean_path(path, &rel, NULL) < 0)
-		goto cleanup;
-	if (!rel.len) {
-		kind = 2;
-		goto cleanup;
+	switch (tree_lookup(r, path, &entry)) {
+	case 1:
+		return 2;
+	case 0:
+		return git_tree_entry_type(entry) == GIT_OBJECT_TREE ? 2 : is_file(entry) ? 1 : 0;
+	default:
+		return 0;
 	}
-	if (tree_entry(r, rel.buf, &entry, NULL) < 0)
-		goto cleanup;
-	if (git_tree_entry_type(entry) == GIT_OBJECT_TREE)
-		kind = 2;
-	else if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB &&
-		 git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK)
-		kind = 1;
-
-cleanup:
-	strbuf_free(&rel);
-	return kind;
 }
 
 int repo__tree_list(const repo *r, const char *dir, char ***names, size_t *n,

@@ -135,6 +135,7 @@ static void stat_stamp(const struct stat *st, const struct timespec *now, repo_s
 	    !long_before(&st->st_ctim, now))
 		return;
 	out->clocked = 1;
+	out->dev = (unsigned long long)st->st_dev;
 	out->key[out->len++] = 'w';
 	put_u64(out, (uint64_t)st->st_dev);
 	put_u64(out, (uint64_t)st->st_ino);
@@ -145,28 +146,33 @@ static void stat_stamp(const struct stat *st, const struct timespec *now, repo_s
 	put_u64(out, (uint64_t)st->st_ctim.tv_nsec);
 }
 
-int repo__wt_stamp(const repo *r, const char *path, repo_stamp *out)
+/* lstat of a path in the work tree, reached as every read reaches it; "" is the root. */
+static int wt_lstat(const repo *r, const char *path, struct stat *st)
 {
 	strbuf rel = STRBUF_INIT;
 	const char *base;
-	int dfd = -1, ret = REPO_ENOTFOUND;
-	struct timespec now;
-	struct stat st;
+	int dfd = -1, ret = -1;
 
-	if (clock_gettime(CLOCK_REALTIME, &now) < 0 ||
-	    repo__clean_path(path, &rel, NULL) < 0 ||
-	    wt_walk(r, rel.buf, 0, &dfd, &base, NULL) < 0 || !*base)
+	if (repo__clean_path(path, &rel, NULL) < 0 ||
+	    wt_walk(r, rel.buf, 0, &dfd, &base, NULL) < 0)
 		goto cleanup;
-	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) < 0)
-		goto cleanup;
-	stat_stamp(&st, &now, out);
-	if (out->len)
-		ret = 0;
+	ret = *base ? fstatat(dfd, base, st, AT_SYMLINK_NOFOLLOW) : fstat(dfd, st);
 
 cleanup:
 	repo__close_dir(r, dfd);
 	strbuf_free(&rel);
 	return ret;
+}
+
+int repo__wt_stamp(const repo *r, const char *path, repo_stamp *out)
+{
+	struct timespec now;
+	struct stat st;
+
+	if (clock_gettime(CLOCK_REALTIME, &now) < 0 || wt_lstat(r, path, &st) < 0)
+		return REPO_ENOTFOUND;
+	stat_stamp(&st, &now, out);
+	return out->len ? 0 : REPO_ENOTFOUND;
 }
 
 int repo__wt_read(const repo *r, const char *path, size_t max, char **buf,
@@ -268,23 +274,11 @@ cleanup:
 
 int repo__wt_kind(const repo *r, const char *path)
 {
-	strbuf rel = STRBUF_INIT;
-	const char *base;
-	int dfd = -1, kind = 0;
 	struct stat st;
 
-	if (repo__clean_path(path, &rel, NULL) < 0 ||
-	    wt_walk(r, rel.buf, 0, &dfd, &base, NULL) < 0)
-		goto cleanup;
-	if (!*base)
-		kind = 2;
-	else if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0)
-		kind = S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
-
-cleanup:
-	repo__close_dir(r, dfd);
-	strbuf_free(&rel);
-	return kind;
+	if (wt_lstat(r, path, &st) < 0)
+		return 0;
+	return S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
 }
 
 int repo__wt_list(const repo *r, const char *dir, char ***names, size_t *n,

@@ -62,7 +62,8 @@ int repo_read_file(const repo *r, const char *path, size_t max,
 #define REPO_STAMP_MAX 64
 typedef struct repo_stamp {
 	size_t len;  /* 0: no stamp */
-	int clocked; /* stat data, judged against this process's clock */
+	int clocked; /* stat data, judged against this process's clock... */
+	unsigned long long dev; /* ...and the file system (st_dev) whose clock gave them */
 	unsigned char key[REPO_STAMP_MAX];
 } repo_stamp;
 

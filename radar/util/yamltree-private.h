@@ -5,13 +5,6 @@
 
 #include "yamltree.h"
 
-/*
- * Which trees yt_parse builds and which it refuses: bump it whenever that
- * changes (a new check, a new limit), so that the parse cache drops trees
- * an older build accepted.
- */
-#define YT_TREE_VERSION 1
-
 /* Collections nest this deep at most (a scalar may sit one deeper). */
 #define YT_MAX_DEPTH 64
 

@@ -5,8 +5,8 @@
  *   per record: u32 key length  u32 tree length  u64 checksum  key  tree
  *
  * Native byte order; the mark and the version (libyaml's and the tree
- * builder's) make a file written elsewhere, or by a build that may build
- * other trees, an empty cache. The checksum covers key and tree: a record
+ * builder's, see version_string) make a file written elsewhere, or by a
+ * build that may build other trees, an empty cache. The checksum covers key and tree: a record
  * damaged on disk is a miss, never a wrong answer. Bump the magic when
  * this layout or yamltree-pack.c's changes.
  */
@@ -25,7 +25,6 @@
 #include <yaml.h>
 
 #include "strbuf.h"
-#include "yamltree-private.h"
 
 static const char magic[8] = { 'r', 'a', 'd', 'a', 'r', 'y', 't', '2' };
 #define BYTE_ORDER_MARK 0x01020304u
@@ -47,7 +46,8 @@ struct ytcache_record {
 	uint64_t sum;
 	atomic_uchar used;     /* a tree from it was served in this run */
 	unsigned char fresh;   /* stored in this run; key and data are owned */
-	unsigned char clocked; /* fresh, keyed by times judged against our clock */
+	unsigned char clocked; /* fresh, keyed by times judged against our clock... */
+	unsigned long long dev; /* ...that this file system gave */
 };
 typedef struct ytcache_record record;
 
@@ -61,15 +61,24 @@ struct ytcache {
 	size_t nslots;   /* a power of two, at least twice n */
 	atomic_size_t hits;
 	size_t stored, written;
+	size_t on_disk; /* records the file holds: as read, then as written */
 };
 
-#define VERSION_MAX 64
+/*
+ * Which trees a build makes and refuses: its libyaml, and the sources of
+ * the tree builder and of the packing, whose checksum the Makefile passes
+ * in. Any change there (a new check, a new limit) makes older caches
+ * foreign, with no version to remember to bump.
+ */
+#ifndef YT_SOURCES_ID
+#define YT_SOURCES_ID __DATE__ " " __TIME__
+#endif
+#define VERSION_MAX 96
 
-/* What decides which trees a build makes: its libyaml and its tree builder. */
 static void version_string(char buf[VERSION_MAX])
 {
-	snprintf(buf, VERSION_MAX, "libyaml %s, tree %d", yaml_get_version_string(),
-		 YT_TREE_VERSION);
+	snprintf(buf, VERSION_MAX, "libyaml %s, tree %s", yaml_get_version_string(),
+		 YT_SOURCES_ID);
 }
 
 /* 64-bit words, multiplied and folded: a few hundred MB/s would slow every hit. */
@@ -153,6 +162,7 @@ static int add(ytcache *c, const record *in)
 		r->sum = in->sum;
 		r->fresh = 1;
 		r->clocked = in->clocked;
+		r->dev = in->dev;
 		return 1;
 	}
 	GROW(c->recs, c->cap, c->n + 1);
@@ -176,6 +186,7 @@ static int read_u32(const unsigned char **p, const unsigned char *end, uint32_t 
  * Read, not mapped: a mapping of a file that another program (or another
  * NFS client) replaces in place would kill this one with SIGBUS.
  * O_NONBLOCK: a FIFO put there must not hang the run before fstat refuses it.
+ * Only a file that is ours and private counts: trees hold file contents.
  */
 static int read_whole(const char *path, unsigned char **out, size_t *len)
 {
@@ -187,7 +198,8 @@ static int read_whole(const char *path, unsigned char **out, size_t *len)
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-	    (uintmax_t)st.st_size > MAX_CACHE_FILE)
+	    (uintmax_t)st.st_size > MAX_CACHE_FILE || st.st_uid != geteuid() ||
+	    (st.st_mode & 077))
 		goto cleanup;
 	buf = xmalloc((size_t)st.st_size);
 	while (got < (size_t)st.st_size) {
@@ -249,6 +261,7 @@ static int load(ytcache *c)
 			return -1;
 		p += r.keylen + r.len;
 	}
+	c->on_disk = c->n;
 	return p == end ? 0 : -1;
 }
 
@@ -260,7 +273,7 @@ ytcache *ytcache_open(const char *path)
 	c->path = path ? xstrdup(path) : NULL;
 	if (path && !read_whole(path, &c->file, &c->filelen) && load(c) < 0) {
 		/* Damaged or foreign: start empty, and the next save replaces it. */
-		c->n = 0;
+		c->n = c->on_disk = 0;
 		free(c->slots);
 		c->slots = NULL;
 		c->nslots = 0;
@@ -303,8 +316,8 @@ int ytcache_unpack(ytcache *c, ytcache_record *r, yt_doc **out)
 	return 0;
 }
 
-void ytcache_put(ytcache *c, const void *key, size_t keylen, int clocked, const void *packed,
-		 size_t len)
+void ytcache_put(ytcache *c, const void *key, size_t keylen, int clocked,
+		 unsigned long long dev, const void *packed, size_t len)
 {
 	unsigned char *mem;
 	record r;
@@ -323,6 +336,7 @@ void ytcache_put(ytcache *c, const void *key, size_t keylen, int clocked, const 
 	r.sum = checksum(r.key, r.keylen, r.data, r.len);
 	r.fresh = 1;
 	r.clocked = (unsigned char)(clocked != 0);
+	r.dev = dev;
 	if (add(c, &r) == 1)
 		c->stored++;
 	else
@@ -348,15 +362,17 @@ static int64_t ms_of(const struct timespec *t)
  * timestamps, just given to a new file, fall between our clock's readings
  * around them (a second's slack). Work-tree stamps are judged against our
  * clock; where the file system's runs behind (NFS, a VM's shared folder),
- * a file changed "two seconds ago" may have changed just now.
+ * a file changed "two seconds ago" may have changed just now. Only this
+ * file system is checked: *dev says which it is.
  */
-static int clocks_agree(int fd, const struct timespec *before)
+static int clocks_agree(int fd, const struct timespec *before, unsigned long long *dev)
 {
 	struct timespec after;
 	struct stat st;
 
 	if (fstat(fd, &st) < 0 || clock_gettime(CLOCK_REALTIME, &after) < 0)
 		return 0;
+	*dev = (unsigned long long)st.st_dev;
 	return ms_of(&st.st_mtim) >= ms_of(before) - 1000 &&
 	       ms_of(&st.st_mtim) <= ms_of(&after) + 1000;
 }
@@ -382,8 +398,13 @@ static int fits(const strbuf *sb, uint32_t count, const record *r, size_t limit)
 	return count < MAX_RECORDS && after <= MAX_CACHE_FILE && after <= limit;
 }
 
-/* The bytes of the new file: header, used and fresh records, then older ones that fit. */
-static void serialize(const ytcache *c, int keep_clocked, strbuf *sb, size_t *written)
+/*
+ * The bytes of the new file: header, used and fresh records, then older
+ * ones that fit. Fresh clocked records are kept only from file system
+ * `clock_dev` (-1: none), the one whose clock was found to agree with ours.
+ */
+static void serialize(const ytcache *c, unsigned long long clock_dev, strbuf *sb,
+		      uint32_t *records, size_t *written)
 {
 	char version[VERSION_MAX];
 	uint32_t order = BYTE_ORDER_MARK, count = 0, vlen;
@@ -400,7 +421,7 @@ static void serialize(const ytcache *c, int keep_clocked, strbuf *sb, size_t *wr
 	strbuf_add(sb, version, vlen);
 	for (size_t i = 0; i < c->n; i++) {
 		const record *r = &c->recs[i];
-		if (r->fresh && r->clocked && !keep_clocked)
+		if (r->fresh && r->clocked && r->dev != clock_dev)
 			continue;
 		if ((r->fresh || atomic_load_explicit(&r->used, memory_order_relaxed)) &&
 		    fits(sb, count, r, MAX_CACHE_FILE)) {
@@ -421,12 +442,15 @@ static void serialize(const ytcache *c, int keep_clocked, strbuf *sb, size_t *wr
 		count++;
 	}
 	memcpy(sb->buf + at_count, &count, sizeof(count));
+	*records = count;
 }
 
 int ytcache_save(ytcache *c)
 {
 	strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
 	struct timespec before;
+	unsigned long long dev = 0;
+	uint32_t records = 0;
 	size_t written = 0;
 	int fd = -1, created = 0, ret = -1;
 
@@ -441,7 +465,9 @@ int ytcache_save(ytcache *c)
 	if (clock_gettime(CLOCK_REALTIME, &before) < 0 || (fd = mkstemp(tmp.buf)) < 0)
 		goto cleanup;
 	created = 1;
-	serialize(c, clocks_agree(fd, &before), &sb, &written);
+	if (!clocks_agree(fd, &before, &dev))
+		dev = (unsigned long long)-1;
+	serialize(c, dev, &sb, &records, &written);
 	/* Everything stored was dropped (clocks disagree): the old file is as good. */
 	if (!written) {
 		ret = 0;
@@ -456,6 +482,7 @@ int ytcache_save(ytcache *c)
 		goto cleanup;
 	created = 0;
 	c->written = written;
+	c->on_disk = records;
 	ret = 0;
 
 cleanup:
@@ -470,7 +497,7 @@ cleanup:
 
 void ytcache_counts(const ytcache *c, size_t *records, size_t *hits, size_t *written)
 {
-	*records = c->n;
+	*records = c->on_disk;
 	*hits = atomic_load(&c->hits);
 	*written = c->written;
 }

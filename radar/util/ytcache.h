@@ -11,8 +11,9 @@
  * A cache is never trusted further than its bytes prove: a missing,
  * foreign (another format, byte order, libyaml or tree builder) or damaged
  * file is an empty cache, and a record whose checksum or tree does not
- * hold is a miss. The file is private to its owner (mode 0600): a tree
- * holds the text of a file that other users may not be allowed to read.
+ * hold is a miss. The file is private to its owner (mode 0600, and a file
+ * another user owns or others may read is not trusted): a tree holds the
+ * text of a file that other users may not be allowed to read.
  */
 #include <stddef.h>
 
@@ -40,13 +41,14 @@ int ytcache_unpack(ytcache *c, ytcache_record *r, yt_doc **out);
 
 /*
  * Stores a tree packed by yt_doc_pack, replacing what the key had (a
- * record that was damaged). `clocked`: the key holds times judged against
- * this process's clock (work-tree stat data); such records are not saved
- * when the file system's clock disagrees with it. One thread at a time,
- * while no other call runs.
+ * record that was damaged). `clocked`: the key holds times that file
+ * system `dev` gave and that were judged against this process's clock
+ * (work-tree stat data). Such a record is saved only when the cache file
+ * lives on that same file system and its clock agrees with ours. One
+ * thread at a time, while no other call runs.
  */
-void ytcache_put(ytcache *c, const void *key, size_t keylen, int clocked, const void *packed,
-		 size_t len);
+void ytcache_put(ytcache *c, const void *key, size_t keylen, int clocked,
+		 unsigned long long dev, const void *packed, size_t len);
 
 /*
  * Writes the cache back when something was stored: what this run used
@@ -58,8 +60,8 @@ void ytcache_put(ytcache *c, const void *key, size_t keylen, int clocked, const 
 int ytcache_save(ytcache *c);
 
 /*
- * For RADAR_TRACE_CACHE: records in the cache, trees served from it, and
- * trees written to it by ytcache_save.
+ * For RADAR_TRACE_CACHE: records the cache file holds (after ytcache_save,
+ * what it wrote), trees served from it, and trees this run added to it.
  */
 void ytcache_counts(const ytcache *c, size_t *records, size_t *hits, size_t *written);
 

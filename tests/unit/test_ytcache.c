@@ -143,7 +143,7 @@ static void put_text(ytcache *c, const char *key, const char *text)
 	yt_doc *doc = parse(text);
 	strbuf packed = STRBUF_INIT;
 	assert_int_equal(yt_doc_pack(doc, &packed), 0);
-	ytcache_put(c, key, strlen(key), 0, packed.buf, packed.len);
+	ytcache_put(c, key, strlen(key), 0, 0, packed.buf, packed.len);
 	yt_doc_free(doc);
 	strbuf_free(&packed);
 }
@@ -281,6 +281,52 @@ static void test_cache_damage_and_mode(void **state)
 	free(path);
 }
 
+/*
+ * Work-tree records (clocked) are kept only from the file system the cache
+ * lives on, whose clock the save checks; a file others may read is not ours.
+ */
+static void test_cache_clocked_and_private(void **state)
+{
+	char *path = temp_path(), *s;
+	ytcache *c = ytcache_open(path);
+	size_t records, hits, written;
+	struct stat dir;
+	yt_doc *doc = parse("tree");
+	strbuf packed = STRBUF_INIT;
+	(void)state;
+	assert_int_equal(stat("/tmp", &dir), 0);
+	assert_int_equal(yt_doc_pack(doc, &packed), 0);
+	ytcache_put(c, "elsewhere", 9, 1, (unsigned long long)dir.st_dev + 1, packed.buf, packed.len);
+	assert_int_equal(ytcache_save(c), 0);
+	ytcache_counts(c, &records, &hits, &written);
+	assert_int_equal(written, 0);
+	ytcache_free(c);
+	assert_int_equal(access(path, F_OK), -1);
+
+	c = ytcache_open(path);
+	ytcache_put(c, "elsewhere", 9, 1, (unsigned long long)dir.st_dev + 1, packed.buf, packed.len);
+	ytcache_put(c, "here", 4, 1, (unsigned long long)dir.st_dev, packed.buf, packed.len);
+	assert_int_equal(ytcache_save(c), 0);
+	ytcache_counts(c, &records, &hits, &written);
+	assert_int_equal(written, 1);
+	assert_int_equal(records, 1);
+	ytcache_free(c);
+	c = ytcache_open(path);
+	assert_string_equal(s = get_text(c, "here"), "tree");
+	free(s);
+	assert_null(get_text(c, "elsewhere"));
+	ytcache_free(c);
+
+	assert_int_equal(chmod(path, 0644), 0);
+	c = ytcache_open(path);
+	assert_null(get_text(c, "here"));
+	ytcache_free(c);
+	unlink(path);
+	free(path);
+	yt_doc_free(doc);
+	strbuf_free(&packed);
+}
+
 /* What a run used comes first; older records stay within four times its size. */
 static void test_cache_keeps_recent(void **state)
 {
@@ -375,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_unpack_damaged),
 		cmocka_unit_test(test_cache_file),
 		cmocka_unit_test(test_cache_damage_and_mode),
+		cmocka_unit_test(test_cache_clocked_and_private),
 		cmocka_unit_test(test_cache_keeps_recent),
 		cmocka_unit_test(test_entry_from_cached_tree),
 	};
