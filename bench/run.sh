@@ -7,7 +7,7 @@
 #   RADAR    path to the radar binary      (default: ../build/radar from this folder)
 #   ENTRIES  entries to generate           (default: 2000)
 #   SEED     generator seed                (default: 42)
-#   RUNS     timed runs per command        (default: 7; the median is reported)
+#   RUNS     timed rounds                  (default: 11; the median is reported)
 #   PACK     1 = `git gc` the repository before measuring (default), 0 = leave it loose
 #   CC       compiler for the generator    (default: cc)
 # SC2317: the measured functions are called indirectly; SC2016: $1/$3 in baseline_sh are bash -c's.
@@ -19,7 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 RADAR=${RADAR:-$here/../build/radar}
 ENTRIES=${ENTRIES:-2000}
 SEED=${SEED:-42}
-RUNS=${RUNS:-7}
+RUNS=${RUNS:-11}
 PACK=${PACK:-1}
 GEN=$here/gen-radar
 RATIO_TARGET=2.0
@@ -122,69 +122,81 @@ check() {
 	fi
 }
 
-# measure LABEL FUNCTION: one warm-up run, RUNS timed runs, one run under GNU time.
-# Sets med_us and peak_kib.
-measure() {
-	local label=$1 fn=$2 i rc t0 samples=()
-	rc=0; "$fn" >/dev/null 2>"$errf" || rc=$?; check "$label" "$rc"
-	for ((i = 0; i < RUNS; i++)); do
-		now_us; t0=$now
-		rc=0; "$fn" >/dev/null 2>"$errf" || rc=$?
-		now_us
-		check "$label" "$rc"
-		samples+=($((now - t0)))
-	done
-	med_us=$(printf '%s\n' "${samples[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+# peak LABEL FUNCTION: one run under GNU time; sets peak_kib ("" without GNU time).
+peak() {
+	local label=$1 fn=$2 rc=0
 	peak_kib=""
-	if [ -n "$gnutime" ]; then
-		rc=0
-		case $fn in
-		git_baseline) $gnutime -f %M -o "$tmp/rss" bash -c "$baseline_sh" bash "$REPO" >/dev/null 2>"$errf" || rc=$? ;;
-		radar_wt)     $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" list >/dev/null 2>"$errf" || rc=$? ;;
-		radar_rev)    $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" --rev HEAD list >/dev/null 2>"$errf" || rc=$? ;;
-		radar_wt_cold)  RADAR_NO_CACHE=1 $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" list >/dev/null 2>"$errf" || rc=$? ;;
-		radar_rev_cold) RADAR_NO_CACHE=1 $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" --rev HEAD list >/dev/null 2>"$errf" || rc=$? ;;
-		esac
-		check "$label" "$rc"
-		peak_kib=$(tail -n 1 "$tmp/rss")
-	fi
+	[ -n "$gnutime" ] || return 0
+	case $fn in
+	git_baseline) $gnutime -f %M -o "$tmp/rss" bash -c "$baseline_sh" bash "$REPO" >/dev/null 2>"$errf" || rc=$? ;;
+	radar_wt)     $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" list >/dev/null 2>"$errf" || rc=$? ;;
+	radar_rev)    $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" --rev HEAD list >/dev/null 2>"$errf" || rc=$? ;;
+	radar_wt_cold)  RADAR_NO_CACHE=1 $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" list >/dev/null 2>"$errf" || rc=$? ;;
+	radar_rev_cold) RADAR_NO_CACHE=1 $gnutime -f %M -o "$tmp/rss" "$RADAR" -C "$REPO" --rev HEAD list >/dev/null 2>"$errf" || rc=$? ;;
+	esac
+	check "$label" "$rc"
+	peak_kib=$(tail -n 1 "$tmp/rss")
+}
+
+# measure_all: one warm-up run of each command, then RUNS rounds that run every
+# command once in turn, so that the machine's load drifting during the run weighs
+# on the baseline and on radar alike. Sets med_us[k] and peak[k] for each command.
+measure_all() {
+	local i k rc t0
+	for ((k = 0; k < ${#fns[@]}; k++)); do
+		rc=0; "${fns[k]}" >/dev/null 2>"$errf" || rc=$?; check "${labels[k]}" "$rc"
+		: > "$tmp/samples.$k"
+	done
+	for ((i = 0; i < RUNS; i++)); do
+		for ((k = 0; k < ${#fns[@]}; k++)); do
+			now_us; t0=$now
+			rc=0; "${fns[k]}" >/dev/null 2>"$errf" || rc=$?
+			now_us
+			check "${labels[k]}" "$rc"
+			echo $((now - t0)) >> "$tmp/samples.$k"
+		done
+	done
+	for ((k = 0; k < ${#fns[@]}; k++)); do
+		med_us[k]=$(sort -n "$tmp/samples.$k" | sed -n "$(( (RUNS + 1) / 2 ))p")
+		peak "${labels[k]}" "${fns[k]}"
+		peaks[k]=$peak_kib
+	done
 }
 
 ms()  { awk -v u="$1" 'BEGIN {printf "%.1f", u / 1000}'; }
 mib() { if [ -n "$1" ]; then awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; else printf 'n/a'; fi; }
 
 echo "radar benchmark: $ENTRIES entries (seed $SEED), commit ${commit:0:12}, $objinfo"
-echo "  repository generated and committed in $(( (t_setup1 - t_setup0) / 1000000 )) ms; $RUNS timed runs per command after 1 warm-up, median wall time ($timer)"
+echo "  repository generated and committed in $(( (t_setup1 - t_setup0) / 1000000 )) ms; $RUNS rounds of every command in turn after 1 warm-up each, median wall time ($timer)"
 [ -n "$gnutime" ] || echo "  peak memory: GNU time (/usr/bin/time, Debian package 'time') not found; memory not measured"
-
-measure "git ls-tree | cat-file --batch" git_baseline
-git_us=$med_us git_kib=$peak_kib
 
 have_radar=1
 if [ ! -f "$RADAR" ] || [ ! -x "$RADAR" ]; then
 	have_radar=0
 fi
+labels=("git ls-tree | cat-file --batch") fns=(git_baseline)
+if [ "$have_radar" = 1 ]; then
+	labels+=("radar list" "radar --rev HEAD list" "radar list, no cache" "radar --rev HEAD list, no cache")
+	fns+=(radar_wt radar_rev radar_wt_cold radar_rev_cold)
+fi
+med_us=() peaks=()
+measure_all
+git_us=${med_us[0]}
 
 rows=()
 row() { rows+=("$(printf '%-34s %10s %9s %8s  %s' "$1" "$2" "$3" "$4" "$5")"); }
 row "command" "median ms" "peak MiB" "vs git" "targets (ratio <= ${RATIO_TARGET}x, peak < ${MEM_TARGET_MIB} MiB)"
-row "git ls-tree | cat-file --batch" "$(ms "$git_us")" "$(mib "$git_kib")" "1.00x" "(baseline)"
-
-if [ "$have_radar" = 1 ]; then
-	for spec in "radar list:radar_wt" "radar --rev HEAD list:radar_rev" \
-		"radar list, no cache:radar_wt_cold" "radar --rev HEAD list, no cache:radar_rev_cold"; do
-		label=${spec%%:*} fn=${spec#*:}
-		measure "$label" "$fn"
-		ratio=$(awk -v a="$med_us" -v b="$git_us" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
-		rmark=$(awk -v r="$ratio" -v t="$RATIO_TARGET" 'BEGIN {print ((r + 0 <= t + 0) ? "PASS" : "MISS")}')
-		if [ -n "$peak_kib" ]; then
-			mmark=$(awk -v k="$peak_kib" -v t="$MEM_TARGET_MIB" 'BEGIN {print ((k + 0 < t * 1024) ? "PASS" : "MISS")}')
-		else
-			mmark="n/a"
-		fi
-		row "$label" "$(ms "$med_us")" "$(mib "$peak_kib")" "${ratio}x" "ratio $rmark, memory $mmark"
-	done
-fi
+row "${labels[0]}" "$(ms "$git_us")" "$(mib "${peaks[0]}")" "1.00x" "(baseline)"
+for ((k = 1; k < ${#fns[@]}; k++)); do
+	ratio=$(awk -v a="${med_us[k]}" -v b="$git_us" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+	rmark=$(awk -v r="$ratio" -v t="$RATIO_TARGET" 'BEGIN {print ((r + 0 <= t + 0) ? "PASS" : "MISS")}')
+	if [ -n "${peaks[k]}" ]; then
+		mmark=$(awk -v k="${peaks[k]}" -v t="$MEM_TARGET_MIB" 'BEGIN {print ((k + 0 < t * 1024) ? "PASS" : "MISS")}')
+	else
+		mmark="n/a"
+	fi
+	row "${labels[k]}" "$(ms "${med_us[k]}")" "$(mib "${peaks[k]}")" "${ratio}x" "ratio $rmark, memory $mmark"
+done
 
 echo
 printf '%s\n' "${rows[@]}"
