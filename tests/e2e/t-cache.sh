@@ -53,6 +53,23 @@ expect_err_contains "parse cache: on, 40 records, 0 hits, 40 written"
 expect_file .git/radar-cache
 radar list
 expect_err_contains "parse cache: on, 40 records, 40 hits, 0 written"
+
+# Eight readers at once, each storing and saving its own cache: every output
+# is whole, and the file the last rename leaves is sound.
+RADAR_NO_CACHE=1 radar list --format json
+cp "$OUT" "$E2E_WORK/reference.json"
+rm -f .git/radar-cache
+for i in 1 2 3 4 5 6 7 8; do
+	"$RADAR" list --format json > "$E2E_WORK/par.$i" 2> "$E2E_WORK/par.$i.err" &
+done
+wait
+for i in 1 2 3 4 5 6 7 8; do
+	cmp -s "$E2E_WORK/reference.json" "$E2E_WORK/par.$i" || fail "parallel reader $i printed another list"
+	grep -qE 'error|Sanitizer|runtime error' "$E2E_WORK/par.$i.err" && fail "parallel reader $i: $(head -n 3 "$E2E_WORK/par.$i.err")"
+done
+radar list
+expect_err_contains "parse cache: on, 40 records, 40 hits, 0 written"
+ls .git/radar-cache.tmp* >/dev/null 2>&1 && fail "a temp file was left in the git directory"
 for args in "list" "list --format json" "show tech-07" "score tech-12 --format json" \
 	"check" "list --tag t1" "show aliased"; do
 	# shellcheck disable=SC2086
