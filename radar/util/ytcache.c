@@ -6,9 +6,9 @@
  *
  * Native byte order; the mark and the version (libyaml's and the tree
  * builder's, see version_string) make a file written elsewhere, or by a
- * build that may build other trees, an empty cache. The checksum covers key and tree: a record
- * damaged on disk is a miss, never a wrong answer. Bump the magic when
- * this layout or yamltree-pack.c's changes.
+ * build that may build other trees, an empty cache. The checksum covers
+ * key and tree: a record damaged on disk is a miss, never a wrong answer.
+ * Bump the magic when this layout changes.
  */
 #include "ytcache.h"
 
