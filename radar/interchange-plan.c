@@ -22,6 +22,7 @@ typedef struct slot {
 	size_t naliases;
 	int has_thr;
 	double thr;
+	frac exact; /* the threshold as written: the radar's own, or thr to two places */
 	int added;
 } slot;
 
@@ -133,6 +134,7 @@ static void slots_from_config(slots *q, slots *r, const radar_config *cfg)
 		s = &r->v[r->n - 1];
 		s->has_thr = i + 1 < cfg->nrings;
 		s->thr = frac_to_double(cfg->rings[i].threshold);
+		s->exact = cfg->rings[i].threshold;
 		for (size_t k = 0; k < cfg->rings[i].naliases; k++)
 			ix_strings_add(&s->aliases, &s->naliases, cfg->rings[i].aliases[k]);
 	}
@@ -151,6 +153,7 @@ static void take_declared(slots *s, const radar_ix_named *list, size_t n, const 
 			slot_insert(&out, out.n, s->v[k].id, s->v[k].name, 0);
 			out.v[out.n - 1].has_thr = s->v[k].has_thr;
 			out.v[out.n - 1].thr = s->v[k].thr;
+			out.v[out.n - 1].exact = s->v[k].exact;
 			for (size_t a = 0; a < s->v[k].naliases; a++)
 				ix_strings_add(&out.v[out.n - 1].aliases, &out.v[out.n - 1].naliases,
 					       s->v[k].aliases[a]);
@@ -197,6 +200,15 @@ static void fill_thresholds(slots *r)
 		r->v[i].thr = 4.0 - 0.5 * (double)i;
 		r->v[i].has_thr = 2;
 	}
+	/* A made-up threshold is written with two places; the radar's own stay exact. */
+	for (size_t i = 0; i + 1 < n; i++) {
+		char num[32];
+		if (r->v[i].has_thr != 2)
+			continue;
+		snprintf(num, sizeof(num), "%.2f", r->v[i].thr);
+		if (frac_parse_decimal(num, &r->v[i].exact))
+			r->v[i].exact = frac_make(0, 1);
+	}
 }
 
 static void write_named(strbuf *sb, const slot *s, int rings)
@@ -236,13 +248,9 @@ static char *config_text(const radar_config *base, const char *title, const slot
 		strbuf_printf(&sb, ", weight: %d}\n", base->dimensions[i].weight);
 	}
 	strbuf_puts(&sb, "  thresholds: {");
-	for (size_t i = 0; i + 1 < r->n; i++)
-	{
-		char num[32];
-		size_t l = (size_t)snprintf(num, sizeof(num), "%.2f", r->v[i].thr);
-		if (l > 3 && num[l - 1] == '0')
-			num[l - 1] = '\0'; /* 4.0, 3.5, 3.25 */
-		strbuf_printf(&sb, "%s%s: %s", i ? ", " : "", r->v[i].id, num);
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		strbuf_printf(&sb, "%s%s: ", i ? ", " : "", r->v[i].id);
+		ix_write_threshold(&sb, r->v[i].exact);
 	}
 	strbuf_puts(&sb, "}   # total >= threshold; below the last: the outermost ring\n");
 	strbuf_puts(&sb, "paths: {entries: ");
@@ -282,6 +290,61 @@ static void note(radar_import_plan *p, const char *fmt, ...)
 	va_end(ap);
 	p->notes = xrealloc(p->notes, (p->nnotes + 1) * sizeof(char *));
 	p->notes[p->nnotes++] = strbuf_detach(&sb);
+}
+
+/* What an import does to the radar's rings and their thresholds, for the team to check. */
+static void ring_notes(radar_import_plan *p, const radar_config *base, const slots *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const slot *s = &r->v[i];
+		size_t k = 0;
+		while (k < base->nrings && strcmp(base->rings[k].id, s->id))
+			k++;
+		if (s->added && i + 1 == r->n)
+			note(p, "ring '%s' added to %s as the outermost ring", s->id, RADAR_CONFIG_FILE);
+		else if (s->added)
+			note(p, "ring '%s' added to %s with scorecard threshold %.2f; adjust it to your scorecard",
+			     s->id, RADAR_CONFIG_FILE, s->thr);
+		else if (k + 1 == base->nrings && i + 1 < r->n)
+			note(p, "ring '%s' is no longer the outermost: given scorecard threshold %.2f in %s; "
+			     "adjust it to your scorecard", s->id, s->thr, RADAR_CONFIG_FILE);
+		else if (k < base->nrings && i + 1 < r->n && frac_cmp(base->rings[k].threshold, s->exact))
+			note(p, "ring '%s' given scorecard threshold %.2f in %s (it had %.2f) to keep the "
+			     "thresholds in order; adjust it to your scorecard", s->id, s->thr, RADAR_CONFIG_FILE,
+			     frac_to_double(base->rings[k].threshold));
+	}
+}
+
+/*
+ * The radar's own .radar.yml with the additions written into it, keeping its
+ * comments and layout; NULL, with a note, when it cannot be edited safely or
+ * the edit would not read back as exactly the configuration planned.
+ */
+static char *edited_config(radar_import_plan *p, const radar *rd)
+{
+	strbuf why = STRBUF_INIT;
+	diag_list edl = DIAG_LIST_INIT;
+	radar_config *got = NULL;
+	char *text = NULL;
+
+	if (rd->cfg_text)
+		text = ix_config_edit(rd->cfg_text, rd->cfg_len, rd->cfg, p->cfg, &why);
+	else
+		strbuf_puts(&why, "it is empty");
+	/* However the edit went, what counts is how the file reads back. */
+	if (text && (radar_config_parse(&got, RADAR_CONFIG_FILE, text, strlen(text), &edl) ||
+		     !ix_config_same(got, p->cfg))) {
+		strbuf_puts(&why, "the edited text would not read back as planned");
+		free(text);
+		text = NULL;
+	}
+	if (!text)
+		note(p, "%s could not be edited in place (%s): written anew from its settings, "
+		     "without its comments and layout", RADAR_CONFIG_FILE, strbuf_str(&why));
+	radar_config_free(got);
+	diag_list_free(&edl);
+	strbuf_free(&why);
+	return text;
 }
 
 /* The slot for an item's quadrant or ring, added when missing; -1 when too many. */
@@ -429,13 +492,14 @@ int radar_import_plan_make(radar_import_plan *out, const radar_ix *ix, const rad
 		if (q.v[i].added)
 			ix_strings_add(&out->added_quadrants, &out->nadded_quadrants, q.v[i].id);
 	for (size_t i = 0; i < r.n; i++)
-		if (r.v[i].added) {
+		if (r.v[i].added)
 			ix_strings_add(&out->added_rings, &out->nadded_rings, r.v[i].id);
-			if (!fresh)
-				note(out, "ring '%s' added to %s with scorecard threshold %.2f; adjust it to your scorecard",
-				     r.v[i].id, RADAR_CONFIG_FILE, r.v[i].thr);
-		}
-	if (fresh || out->nadded_quadrants || out->nadded_rings) {
+	if (!fresh)
+		ring_notes(out, base, &r);
+	/* A radar's own file is edited in place; a new one is written whole. */
+	if (!fresh && (out->nadded_quadrants || out->nadded_rings))
+		out->config_yaml = edited_config(out, rd);
+	if (!out->config_yaml && (fresh || out->nadded_quadrants || out->nadded_rings)) {
 		out->config_yaml = text;
 		text = NULL;
 	}

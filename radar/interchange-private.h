@@ -25,6 +25,24 @@ void ix_offset_pos(const char *buf, size_t len, size_t off, int *line, int *col)
 /* Reads BYOR CSV (interchange-csv.c). */
 int ix_read_csv(radar_ix *ix, const char *path, const char *buf, size_t len, diag_list *dl);
 
+/* A scorecard threshold as .radar.yml gives it: "4.0", "3.25", every place it has. */
+void ix_write_threshold(strbuf *sb, frac f);
+
+/*
+ * The text of a .radar.yml (`buf`, read as `have`) with what `want` adds
+ * written into it in place (interchange-config.c): new quadrants at the end
+ * of its quadrants: list, new rings where `want` puts them in rings:, and
+ * the thresholds `want` gives that the file does not, each in the style, the
+ * indentation and the line ends the file uses; the rest stays byte for byte.
+ * NULL, with the reason in `why`, for a file it does not edit safely (no
+ * quadrants: or rings: list, anchors, ...). The caller checks the result
+ * reads back as `want`.
+ */
+char *ix_config_edit(const char *buf, size_t len, const radar_config *have,
+		     const radar_config *want, strbuf *why);
+/* Whether two configurations hold the same settings. */
+int ix_config_same(const radar_config *a, const radar_config *b);
+
 /* The formats' own names for Zalando's quadrant and ring indices (docs/index.html). */
 extern const char *const ix_zalando_quadrants[4];
 extern const char *const ix_zalando_rings[4];

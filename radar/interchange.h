@@ -123,7 +123,9 @@ enum { RADAR_IMPORT_LOSSY = 1, RADAR_IMPORT_REPLACE = 2 };
  * Maps the document onto `rd` (its configuration; NULL config or !cfg_found:
  * a radar without .radar.yml, which gets one): quadrants and rings are
  * matched by id or name (case-insensitively, aliases included), the missing
- * ones added; every item becomes an entry file, checked by parsing it back.
+ * ones added, by editing rd->cfg_text in place where that is safe and reads
+ * back as the planned configuration, else by writing the file anew (a note
+ * says why); every item becomes an entry file, checked by parsing it back.
  * What the radar cannot hold (more than 8 quadrants or 6 rings, two items
  * with the same id) is an error at the item, unless RADAR_IMPORT_LOSSY folds
  * it (notes say how). An entry that exists already is an error unless

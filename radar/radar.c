@@ -61,6 +61,9 @@ static int load_config(radar *rd, const repo *r, diag_list *dl, strbuf *err)
 	if (rc == REPO_OK) {
 		rd->cfg_found = 1;
 		radar_config_parse(&rd->cfg, shown, buf, len, dl);
+		rd->cfg_text = buf;
+		rd->cfg_len = len;
+		buf = NULL;
 	} else {
 		rd->cfg = radar_config_default();
 	}
@@ -401,6 +404,7 @@ void radar_free(radar *rd)
 		radar_judgment_free(rd->judgments[i]);
 	free(rd->judgments);
 	radar_config_free(rd->cfg);
+	free(rd->cfg_text);
 	free(rd);
 }
 

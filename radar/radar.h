@@ -12,6 +12,8 @@
 typedef struct radar {
 	radar_config *cfg;
 	int cfg_found;             /* .radar.yml exists */
+	char *cfg_text;            /* its bytes as read (import edits them in place), or NULL */
+	size_t cfg_len;
 	size_t cfg_errors;         /* errors found in it */
 	radar_entry **entries;     /* the entries that loaded, sorted by id */
 	size_t nentries;

@@ -356,14 +356,16 @@ const cli_command cmd_import = {
 	.summary = "add entries from another radar tool (BYOR, Zalando, AOE, Backstage, JSON)",
 	.details = "Writes radar/<id>.yaml for every item and, when the radar lacks the source's\n"
 		   "quadrants or rings, adds them to .radar.yml (a radar without one gets one), all\n"
-		   "in one commit. The whole input is checked first: any problem is reported as\n"
-		   "path:line:col and nothing is written. Entries already on the radar are refused\n"
-		   "unless --replace. isNew and moved flags are not stored: radar computes movement\n"
-		   "from Git history. aoe reads the generator's data folder (config.json and\n"
-		   "radar/<release>/<id>.md); the latest release of each item wins, an empty body\n"
-		   "keeping the text of an earlier one. zalando-json gives quadrants and rings by\n"
-		   "index: their names come from the file's \"quadrants\"/\"rings\" lists when it has\n"
-		   "them, else Zalando's own (Languages, Infrastructure, Datastores, Data Management).\n",
+		   "in one commit. .radar.yml is edited in place, its comments and layout kept;\n"
+		   "where that is not safe it is written anew, and a note says so. The whole input\n"
+		   "is checked first: any problem is reported as path:line:col and nothing is\n"
+		   "written. Entries already on the radar are refused unless --replace. isNew and\n"
+		   "moved flags are not stored: radar computes movement from Git history. aoe reads\n"
+		   "the generator's data folder (config.json and radar/<release>/<id>.md); the\n"
+		   "latest release of each item wins, an empty body keeping the text of an earlier\n"
+		   "one. zalando-json gives quadrants and rings by index: their names come from the\n"
+		   "file's \"quadrants\"/\"rings\" lists when it has them, else Zalando's own\n"
+		   "(Languages, Infrastructure, Datastores, Data Management).\n",
 	.options = options,
 	.run = run,
 };
