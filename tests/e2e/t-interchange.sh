@@ -171,6 +171,121 @@ else
 	expect_rc 0
 fi
 
+# Importing into a radar with its own .radar.yml edits that file in place: comments,
+# blank lines, key order and keys radar does not read stay; the new quadrant goes at
+# the end of quadrants:, the new ring where the source puts it, its threshold beside
+# its neighbours'. The entries and the file go in one commit, and the radar checks clean.
+new_repo commented
+cat > commented/.radar.yml <<'YML'
+# The platform team's radar. This comment stays.
+title: Platform Radar
+
+quadrants:                     # drawing order
+  - {id: techniques, name: Techniques}
+  - {id: tools, name: Tools}
+  - {id: platforms, name: Platforms}
+  - {id: languages-and-frameworks, name: Languages & Frameworks}
+
+rings:
+  - id: adopt
+    name: Adopt
+  - id: trial
+    name: Trial
+  # assess: worth a spike
+  - id: assess
+    name: Assess
+  - id: hold
+    name: Hold
+
+scorecard:
+  thresholds:
+    adopt: 4.0                 # inclusive
+    trial: 3.5
+    assess: 3.0
+
+review: {after_months: 6}      # half-yearly
+x-owner: platform-team         # not radar's: kept
+YML
+git -C commented add .radar.yml && git -C commented commit -q -m "our radar"
+cat > explore.json <<'JSON'
+{"title": "Imported", "quadrants": ["Techniques", "Tools", "Platforms", "Languages & Frameworks", "Data"],
+ "rings": ["Adopt", "Trial", "Explore", "Assess", "Hold"],
+ "blips": [{"name": "DuckDB", "ring": "Explore", "quadrant": "Data"},
+           {"name": "Bazel", "ring": "Trial", "quadrant": "Tools"}]}
+JSON
+head0=$(git -C commented rev-parse HEAD)
+radar -C commented import --from byor-json "$E2E_WORK/explore.json"
+expect_rc 0
+expect_err_contains "ring 'explore' added to .radar.yml with scorecard threshold 3.25; adjust it to your scorecard"
+expect_err_not_contains "could not be edited"
+cat > commented.expected <<'YML'
+# The platform team's radar. This comment stays.
+title: Platform Radar
+
+quadrants:                     # drawing order
+  - {id: techniques, name: Techniques}
+  - {id: tools, name: Tools}
+  - {id: platforms, name: Platforms}
+  - {id: languages-and-frameworks, name: Languages & Frameworks}
+  - {id: data, name: Data}
+
+rings:
+  - id: adopt
+    name: Adopt
+  - id: trial
+    name: Trial
+  - id: explore
+    name: Explore
+  # assess: worth a spike
+  - id: assess
+    name: Assess
+  - id: hold
+    name: Hold
+
+scorecard:
+  thresholds:
+    adopt: 4.0                 # inclusive
+    trial: 3.5
+    explore: 3.25
+    assess: 3.0
+
+review: {after_months: 6}      # half-yearly
+x-owner: platform-team         # not radar's: kept
+YML
+expect_same_file commented/.radar.yml commented.expected
+expect_eq "$(git -C commented rev-list --count "$head0..HEAD")" 1 "one commit"
+expect_eq "$(git -C commented show --name-only --format= HEAD | tr '\n' ' ')" ".radar.yml radar/bazel.yaml radar/duckdb.yaml " "the file and the entries, together"
+[ -z "$(git -C commented status --porcelain)" ] || fail "commented: the import left uncommitted files"
+radar -C commented check
+expect_rc 0 "radar check after editing .radar.yml in place"
+radar -C commented list --ring explore --format json
+expect_out_contains '"id": "duckdb"'
+
+# A CRLF .radar.yml stays CRLF, every line of it.
+new_repo crlf
+printf 'title: CRLF Radar\r\nquadrants: [{id: techniques, name: Techniques}, {id: tools, name: Tools}]\r\nrings: [{id: adopt, name: Adopt}, {id: hold, name: Hold}]   # two\r\nscorecard:\r\n  thresholds: {adopt: 4.0}\r\n' > crlf/.radar.yml
+git -C crlf add .radar.yml && git -C crlf commit -q -m "our radar"
+radar -C crlf import --from byor-json "$E2E_WORK/explore.json"
+expect_rc 0
+expect_file_contains crlf/.radar.yml "rings: [{id: adopt, name: Adopt}, {id: trial, name: Trial}, {id: explore, name: Explore}, {id: assess, name: Assess}, {id: hold, name: Hold}]   # two"
+expect_eq "$(grep -c "$(printf '\r')\$" crlf/.radar.yml)" "$(wc -l < crlf/.radar.yml | tr -d ' ')" "every line ends in CRLF"
+radar -C crlf check
+expect_rc 0
+
+# A .radar.yml that leaves the quadrants to the defaults cannot take a fifth in place:
+# it is written anew from its settings, and the import says so.
+new_repo defaults
+printf '# only the rings\nrings: [{id: adopt, name: Adopt}, {id: hold, name: Hold}]\nreview: {after_months: 6}\n' > defaults/.radar.yml
+git -C defaults add .radar.yml && git -C defaults commit -q -m "our radar"
+radar -C defaults import --from byor-json "$E2E_WORK/explore.json"
+expect_rc 0
+expect_err_contains ".radar.yml could not be edited in place (it has no 'quadrants:' list; the default quadrants apply): written anew from its settings, without its comments and layout"
+expect_file_contains defaults/.radar.yml "{id: data, name: Data}"
+expect_file_contains defaults/.radar.yml "review: {after_months: 6}"
+expect_file_not_contains defaults/.radar.yml "# only the rings"
+radar -C defaults check
+expect_rc 0
+
 # Our JSON keeps everything: scores, ADR numbers, tags, declared rings.
 make_demo demo
 radar -C demo export --to json -o "$E2E_WORK/full.json"
