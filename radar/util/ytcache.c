@@ -445,6 +445,30 @@ static void serialize(const ytcache *c, unsigned long long clock_dev, strbuf *sb
 	*records = count;
 }
 
+/* A save takes milliseconds: a lock a minute old was left by a run that was killed. */
+#define STALE_LOCK_SECONDS 60
+
+/*
+ * The new file is written as <cache>.lock, created exclusively, as git
+ * writes index.lock: one run saves at a time (the others keep the old file:
+ * a cache only costs speed), and a run killed mid-save leaves that one
+ * name, which a later save clears, rather than a new temp file each time.
+ * Created 0600.
+ */
+static int open_lock(const char *path, const struct timespec *now)
+{
+	int flags = O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW;
+	int fd = open(path, flags, 0600);
+	struct stat st;
+
+	if (fd >= 0 || errno != EEXIST)
+		return fd;
+	if (lstat(path, &st) < 0 || st.st_mtim.tv_sec > now->tv_sec - STALE_LOCK_SECONDS)
+		return -1;
+	unlink(path);
+	return open(path, flags, 0600);
+}
+
 int ytcache_save(ytcache *c)
 {
 	strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
@@ -457,12 +481,9 @@ int ytcache_save(ytcache *c)
 	c->written = 0;
 	if (!c->path || !c->stored)
 		return 0;
-	/*
-	 * mkstemp makes the file 0600. No fsync: a file cut short by a crash
-	 * fails its checks and is an empty cache.
-	 */
-	strbuf_printf(&tmp, "%s.tmpXXXXXX", c->path);
-	if (clock_gettime(CLOCK_REALTIME, &before) < 0 || (fd = mkstemp(tmp.buf)) < 0)
+	/* No fsync: a file cut short by a crash fails its checks and is an empty cache. */
+	strbuf_printf(&tmp, "%s.lock", c->path);
+	if (clock_gettime(CLOCK_REALTIME, &before) < 0 || (fd = open_lock(tmp.buf, &before)) < 0)
 		goto cleanup;
 	created = 1;
 	if (!clocks_agree(fd, &before, &dev))
