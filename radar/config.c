@@ -557,6 +557,15 @@ char *radar_config_quadrant_list(const radar_config *cfg)
 	return strbuf_detach(&sb);
 }
 
+void radar_config_write_threshold(strbuf *sb, frac f)
+{
+	int places = 1;
+	/* As many places as it takes (frac_parse_decimal reads at most 6): 4.0, 3.25, 3.125. */
+	for (int64_t p = 10; places < 6 && f.den > 0 && p % f.den; p *= 10)
+		places++;
+	frac_format_fixed(sb, f, places);
+}
+
 char *radar_config_to_yaml(const radar_config *cfg)
 {
 	strbuf sb = STRBUF_INIT;
@@ -595,8 +604,7 @@ char *radar_config_to_yaml(const radar_config *cfg)
 	strbuf_puts(&sb, "  thresholds: {");
 	for (size_t i = 0; i + 1 < cfg->nrings; i++) {
 		strbuf_printf(&sb, "%s%s: ", i ? ", " : "", cfg->rings[i].id);
-		frac_format_fixed(&sb, cfg->rings[i].threshold,
-				  cfg->rings[i].threshold.den == 1 || 10 % cfg->rings[i].threshold.den == 0 ? 1 : 2);
+		radar_config_write_threshold(&sb, cfg->rings[i].threshold);
 	}
 	strbuf_puts(&sb, "}   # total >= threshold; below the last: the outermost ring\n");
 	strbuf_puts(&sb, "paths: {entries: ");

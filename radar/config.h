@@ -57,6 +57,9 @@ void radar_config_free(radar_config *cfg);
 
 /* The YAML text of a config, as `radar init` writes it. */
 char *radar_config_to_yaml(const radar_config *cfg);
+/* A scorecard threshold as .radar.yml gives it: "4.0", "3.25", as many places as it has. */
+struct strbuf;
+void radar_config_write_threshold(struct strbuf *sb, frac f);
 
 /* Index of a ring by id, name or alias, case-insensitively; -1 if none. */
 int radar_config_find_ring(const radar_config *cfg, const char *s);

@@ -333,31 +333,11 @@ char *radar_entry_new_yaml(const radar_config *cfg, const char *name, int quadra
 static char *splice(const char *buf, size_t len, size_t at, size_t drop, const char *text)
 {
 	strbuf sb = STRBUF_INIT;
-	const char *nl = memchr(buf, '\n', len);
-	int crlf = nl && nl > buf && nl[-1] == '\r';
 
 	strbuf_add(&sb, buf, at);
-	for (const char *p = text; *p; p++) {
-		if (*p == '\n' && crlf && !(p > text && p[-1] == '\r'))
-			strbuf_putc(&sb, '\r');
-		strbuf_putc(&sb, *p);
-	}
+	yt_put_lines(&sb, text, yt_uses_crlf(buf, len));
 	strbuf_add(&sb, buf + at + drop, len - at - drop);
 	return strbuf_detach(&sb);
-}
-
-/* Where a new line can go after a node: the start of the line that follows it. */
-static size_t line_after(const char *buf, size_t len, size_t at, int *need_newline)
-{
-	*need_newline = 0;
-	if (at > 0 && at <= len && buf[at - 1] == '\n')
-		return at;
-	while (at < len && buf[at] != '\n')
-		at++;
-	if (at < len)
-		return at + 1;
-	*need_newline = 1;
-	return len;
 }
 
 char *radar_entry_append_rating(const char *path, const char *buf, size_t len,
@@ -383,7 +363,7 @@ char *radar_entry_append_rating(const char *path, const char *buf, size_t len,
 	    buf[yt_offset(buf, len, scores->line, scores->col)] == '-') {
 		/* A block list: add an item at its indentation after the last one. */
 		const yt_node *last = scores->items[scores->n - 1];
-		size_t at = line_after(buf, len, yt_offset(buf, len, last->end_line, last->end_col), &nl);
+		size_t at = yt_line_after(buf, len, yt_offset(buf, len, last->end_line, last->end_col), &nl);
 		strbuf_printf(&text, "%s%*s- %s\n", nl ? "\n" : "", scores->col - 1, "", block);
 		out = splice(buf, len, at, 0, strbuf_str(&text));
 	} else if (scores && (scores->kind == YT_SEQ || yt_is_null(scores))) {
@@ -445,8 +425,8 @@ char *radar_entry_set_ring(const char *path, const char *buf, size_t len,
 	} else {
 		/* Put it beside the quadrant, where a reader looks for it. */
 		quadrant = yt_map_get(root, "quadrant");
-		size_t at = quadrant ? line_after(buf, len, yt_offset(buf, len, quadrant->end_line,
-								      quadrant->end_col), &nl)
+		size_t at = quadrant ? yt_line_after(buf, len, yt_offset(buf, len, quadrant->end_line,
+									 quadrant->end_col), &nl)
 				     : len;
 		if (!quadrant)
 			nl = len && buf[len - 1] != '\n';

@@ -27,15 +27,6 @@ typedef struct editor {
 	strbuf *why; /* why the file is not edited, once that is known */
 } editor;
 
-void ix_write_threshold(strbuf *sb, frac f)
-{
-	int places = 1;
-	/* As many places as it takes (frac_parse_decimal reads at most 6): 4.0, 3.25, 3.125. */
-	for (int64_t p = 10; places < 6 && f.den > 0 && p % f.den; p *= 10)
-		places++;
-	frac_format_fixed(sb, f, places);
-}
-
 static int fail(editor *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(editor *e, const char *fmt, ...)
 {
@@ -101,20 +92,6 @@ static size_t end_of(const editor *e, const yt_node *n)
 	while (n->kind != YT_SCALAR && n->n && !is_flow(e, n))
 		n = n->items[n->n - 1];
 	return yt_offset(e->buf, e->len, n->end_line, n->end_col);
-}
-
-/* The start of the line after `at`; *nl when the file ends first, without a line end. */
-static size_t line_after(const editor *e, size_t at, int *nl)
-{
-	*nl = 0;
-	if (at > 0 && at <= e->len && e->buf[at - 1] == '\n')
-		return at;
-	while (at < e->len && e->buf[at] != '\n')
-		at++;
-	if (at < e->len)
-		return at + 1;
-	*nl = 1;
-	return e->len;
 }
 
 /* The start of the line holding `at`, or -1 when more than blanks precede `at` on it. */
@@ -212,7 +189,7 @@ static void insert_flow(editor *e, const yt_node *c, long after, char **items, s
 		for (size_t i = 0; i < n; i++)
 			strbuf_printf(&sb, "%*s%s%s\n", elem_first(c, (size_t)after)->col - 1, "", items[i],
 				      last && i + 1 == n ? "" : ",");
-		add_edit(e, line_after(e, end, &nl), 0, sb.buf);
+		add_edit(e, yt_line_after(e->buf, e->len, end, &nl), 0, sb.buf);
 	} else {
 		for (size_t i = 0; i < n; i++)
 			strbuf_printf(&sb, ", %s", items[i]);
@@ -248,7 +225,7 @@ static int insert_elements(editor *e, const yt_node *c, long after, char **items
 			return fail(e, "a block collection does not start its line");
 		at = (size_t)s;
 	} else {
-		at = line_after(e, end_of(e, elem_last(c, (size_t)after)), &nl);
+		at = yt_line_after(e->buf, e->len, end_of(e, elem_last(c, (size_t)after)), &nl);
 		nl = nl && !edit_at(e, at);
 	}
 	strbuf_puts(&sb, nl ? "\n" : "");
@@ -426,7 +403,7 @@ static int thresholds_edit(editor *e, const yt_node *root, const radar_config *h
 		    !frac_cmp(have->rings[k].threshold, want->rings[i].threshold))
 			continue;
 		strbuf_reset(&num);
-		ix_write_threshold(&num, want->rings[i].threshold);
+		radar_config_write_threshold(&num, want->rings[i].threshold);
 		if (entry >= 0) {
 			const yt_node *v = map->items[2 * entry + 1];
 			size_t from = start_of(e, v), to = end_of(e, v);
@@ -474,8 +451,7 @@ static int cmp_edit(const void *a, const void *b)
 /* The text with every edit made, new lines ending as the file's do (CRLF stays CRLF); NULL if two overlap. */
 static char *apply(editor *e)
 {
-	const char *nl = memchr(e->buf, '\n', e->len);
-	int crlf = nl && nl > e->buf && nl[-1] == '\r';
+	int crlf = yt_uses_crlf(e->buf, e->len);
 	strbuf sb = STRBUF_INIT;
 	size_t from = 0;
 
@@ -488,11 +464,7 @@ static char *apply(editor *e)
 			return NULL;
 		}
 		strbuf_add(&sb, e->buf + from, e->v[i].at - from);
-		for (const char *p = e->v[i].text; *p; p++) {
-			if (*p == '\n' && crlf)
-				strbuf_putc(&sb, '\r');
-			strbuf_putc(&sb, *p);
-		}
+		yt_put_lines(&sb, e->v[i].text, crlf);
 		from = e->v[i].at + e->v[i].drop;
 	}
 	strbuf_add(&sb, e->buf + from, e->len - from);

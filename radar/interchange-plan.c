@@ -250,7 +250,7 @@ static char *config_text(const radar_config *base, const char *title, const slot
 	strbuf_puts(&sb, "  thresholds: {");
 	for (size_t i = 0; i + 1 < r->n; i++) {
 		strbuf_printf(&sb, "%s%s: ", i ? ", " : "", r->v[i].id);
-		ix_write_threshold(&sb, r->v[i].exact);
+		radar_config_write_threshold(&sb, r->v[i].exact);
 	}
 	strbuf_puts(&sb, "}   # total >= threshold; below the last: the outermost ring\n");
 	strbuf_puts(&sb, "paths: {entries: ");

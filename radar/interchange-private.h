@@ -25,9 +25,6 @@ void ix_offset_pos(const char *buf, size_t len, size_t off, int *line, int *col)
 /* Reads BYOR CSV (interchange-csv.c). */
 int ix_read_csv(radar_ix *ix, const char *path, const char *buf, size_t len, diag_list *dl);
 
-/* A scorecard threshold as .radar.yml gives it: "4.0", "3.25", every place it has. */
-void ix_write_threshold(strbuf *sb, frac f);
-
 /*
  * The text of a .radar.yml (`buf`, read as `have`) with what `want` adds
  * written into it in place (interchange-config.c): new quadrants at the end

@@ -536,3 +536,31 @@ size_t yt_offset(const char *buf, size_t len, int line, int col)
 	}
 	return i;
 }
+
+size_t yt_line_after(const char *buf, size_t len, size_t at, int *need_newline)
+{
+	*need_newline = 0;
+	if (at > 0 && at <= len && buf[at - 1] == '\n')
+		return at;
+	while (at < len && buf[at] != '\n')
+		at++;
+	if (at < len)
+		return at + 1;
+	*need_newline = 1;
+	return len;
+}
+
+int yt_uses_crlf(const char *buf, size_t len)
+{
+	const char *nl = memchr(buf, '\n', len);
+	return nl && nl > buf && nl[-1] == '\r';
+}
+
+void yt_put_lines(strbuf *sb, const char *text, int crlf)
+{
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n' && crlf && !(p > text && p[-1] == '\r'))
+			strbuf_putc(sb, '\r');
+		strbuf_putc(sb, *p);
+	}
+}

@@ -76,4 +76,15 @@ void yt_write_scalar(struct strbuf *sb, const char *s);
 /* Byte offset of a 1-based line and column (columns count characters). */
 size_t yt_offset(const char *buf, size_t len, int line, int col);
 
+/*
+ * For edits that keep a file's layout: where a new line can go after byte
+ * `at` (the start of the line that follows; len, with *need_newline set,
+ * when the file ends first without a line end); whether the file's lines
+ * end in CRLF (its first line end decides); and `text` appended with its
+ * "\n" written as the file writes them (a "\r\n" in it stays one).
+ */
+size_t yt_line_after(const char *buf, size_t len, size_t at, int *need_newline);
+int yt_uses_crlf(const char *buf, size_t len);
+void yt_put_lines(struct strbuf *sb, const char *text, int crlf);
+
 #endif
